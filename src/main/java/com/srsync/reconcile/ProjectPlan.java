@@ -1,0 +1,40 @@
+package com.srsync.reconcile;
+
+import java.util.List;
+
+/**
+ * The plan for one project: the writes, who was skipped, and the delete guard's verdict.
+ *
+ * @param leftAlone null when the project was planned; otherwise why it was not (its jobs are then untouched)
+ */
+public record ProjectPlan(long projectId, String tankName, List<JobOperation> operations,
+                          List<SkippedArtist> skippedArtists, List<String> conflicts,
+                          GuardVerdict guard, String leftAlone) {
+    public ProjectPlan {
+        operations = List.copyOf(operations);
+        skippedArtists = List.copyOf(skippedArtists);
+        conflicts = List.copyOf(conflicts);
+    }
+
+    public static ProjectPlan leftAlone(long projectId, String tankName, String why) {
+        return new ProjectPlan(projectId, tankName, List.of(), List.of(), List.of(), new GuardVerdict(false, 0, 0), why);
+    }
+
+    public List<JobOperation> creates() { return only(JobOperation.Action.CREATE); }
+    public List<JobOperation> updates() { return only(JobOperation.Action.UPDATE); }
+    public List<JobOperation> deletes() { return only(JobOperation.Action.DELETE); }
+
+    public boolean isBlocked() {
+        return guard.blocked();
+    }
+
+    /** The writes to make: none when the guard blocked the plan or the project is left alone. Deletes go last. */
+    public List<JobOperation> writes() {
+        if (isBlocked() || leftAlone != null) return List.of();
+        return operations;
+    }
+
+    private List<JobOperation> only(JobOperation.Action action) {
+        return operations.stream().filter(o -> o.action() == action).toList();
+    }
+}

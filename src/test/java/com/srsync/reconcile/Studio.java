@@ -1,0 +1,72 @@
+package com.srsync.reconcile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One-line fixture builders for the old tool's test studio: project 155 "TST", agents 2, 3 and 4. */
+final class Studio {
+    static final long PROJECT = 155;
+    static final StorageAgent PRIMARY = new StorageAgent(4, "Linux_Remote", OsPaths.fromSingleBase("/home/Company"));
+    static final StorageAgent MACBOOK = new StorageAgent(2, "Cameron's MacBook Pro", OsPaths.fromSingleBase("/Volumes/Company"));
+    static final StorageAgent MINI = new StorageAgent(3, "Cameron's Mac mini", OsPaths.fromSingleBase("/Volumes/Company"));
+    static final Artist ALEX = new Artist("Alex Trial", null, null, MACBOOK);
+    static final Artist MATTHEW = new Artist("Matthew Testuser", null, null, MINI);
+    static final PathTemplates TEMPLATES = new PathTemplates("${PROJECT}/2_WORK/1_SEQUENCES/${SEQUENCE}/${SHOT}", "${PROJECT}/2_WORK/2_ASSETS");
+    static final SyncRules RULES = rules(ALEX, MATTHEW);
+
+    private static final AtomicLong ids = new AtomicLong(1000);
+
+    private Studio() {}
+
+    static SyncRules rules(Artist... artists) {
+        return new SyncRules(PRIMARY, List.of(artists), TEMPLATES, JobSettings.defaults(), Set.of("active"));
+    }
+
+    /** {@code shot("TST_010_0010", "active", "Alex Trial", "Matthew Testuser")}, in sequence TST_010. */
+    static ShotRecord shot(String code, String status, String... artists) {
+        return shotIn(code.length() > 7 ? code.substring(0, 7) : null, code, status, artists);
+    }
+
+    static ShotRecord shotIn(String sequence, String code, String status, String... artists) {
+        List<ShotGridUser> users = new ArrayList<>();
+        for (String a : artists) users.add(ShotGridUser.named(Math.abs(a.hashCode()), a));
+        return new ShotRecord(ids.incrementAndGet(), code, status, sequence, users);
+    }
+
+    static ProjectSnapshot project(String tank, ShotRecord... shots) {
+        return new ProjectSnapshot(PROJECT, tank, Arrays.asList(shots), tank == null ? Set.of() : Set.of(tank));
+    }
+
+    static ProjectSnapshot project(String tank, Set<String> otherTanks, ShotRecord... shots) {
+        return new ProjectSnapshot(PROJECT, tank, Arrays.asList(shots), otherTanks);
+    }
+
+    /** The jobs the console would hold if the snapshot had been applied, with ids from {@code firstId}. */
+    static List<ObservedJob> applied(ProjectSnapshot snapshot, long firstId) {
+        List<ObservedJob> jobs = new ArrayList<>();
+        long id = firstId;
+        for (DesiredJob d : new JobPlanner(RULES).desired(snapshot).jobs()) jobs.add(observed(id++, d));
+        return jobs;
+    }
+
+    static ObservedJob observed(long id, DesiredJob d) {
+        return new ObservedJob(id, d.name(), d.description(), d.agents());
+    }
+
+    /** A job holding only the primary storage, as some other tool or project may have made it. */
+    static ObservedJob bare(long id, String name) {
+        return new ObservedJob(id, name, null, List.of(new JobAgent(4, JobAgent.PRIMARY_STORAGE, "rw", OsPaths.fromSingleBase("/x"), true, null)));
+    }
+
+    /** "create NAME", "update ID changes", "delete ID reason": one string per operation, in plan order. */
+    static List<String> describe(ProjectPlan plan) {
+        return plan.operations().stream().map(o -> switch (o.action()) {
+            case CREATE -> "create " + o.getJobName();
+            case UPDATE -> "update " + o.getJobId() + " " + o.getChanges().stream().map(JobChange::label).toList();
+            case DELETE -> "delete " + o.getJobId() + " " + o.getReason();
+        }).toList();
+    }
+}
