@@ -1,0 +1,39 @@
+package com.srsync.app;
+
+import com.srsync.config.Secret;
+
+/**
+ * The bearer-token check of {@code /admin/*}. Without {@code ADMIN_TOKEN} the admin endpoints do not
+ * exist (404); with it, a request needs {@code Authorization: Bearer <token>} (401 otherwise).
+ */
+public final class AdminGate {
+    public static final String ALLOWED = "allowed";
+    public static final String DENIED = "denied";
+    public static final String DISABLED = "disabled";
+    private static final String BEARER = "Bearer ";
+
+    private final Secret token;
+
+    public AdminGate(Secret token) {
+        this.token = token;
+    }
+
+    /** {@value #ALLOWED}, {@value #DENIED} or {@value #DISABLED}, for the value of an Authorization header. */
+    public String decide(String authorization) {
+        if (token == null) return DISABLED;
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) return DENIED;
+        return token.matches(authorization.substring(BEARER.length()).trim()) ? ALLOWED : DENIED;
+    }
+
+    /** A project id from a query parameter: null for "all" (absent), or a positive number. */
+    public static Long projectParameter(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            long id = Long.parseLong(value.trim());
+            if (id > 0) return id;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("project must be a ShotGrid project id (a whole number above 0)");
+    }
+}

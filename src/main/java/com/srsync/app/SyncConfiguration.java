@@ -1,0 +1,96 @@
+package com.srsync.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.srsync.config.ArtistsConfig;
+import com.srsync.config.ArtistsFileLoader;
+import com.srsync.config.ServiceSettings;
+import com.srsync.http.JsonHttp;
+import com.srsync.http.TlsTrust;
+import com.srsync.reconcile.DeleteGuard;
+import com.srsync.reconcile.Reconciler;
+import com.srsync.reconcile.SyncRules;
+import com.srsync.resilio.ResilioClient;
+import com.srsync.resilio.ResilioJobs;
+import com.srsync.shotgrid.AccessTokens;
+import com.srsync.shotgrid.ShotGridClient;
+import com.srsync.shotgrid.SnapshotReader;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds every bean the routes call, once, from the validated settings and artists.yaml, and binds
+ * them by the names the routes use: {@code shotgrid}, {@code resilio}, {@code planner},
+ * {@code targets}, {@code runs}, {@code adminGate}, {@code planJson}, {@code collectPlans}. A setting or artists.yaml that is
+ * wrong stops start-up here, with a message naming it.
+ */
+@Configuration
+public class SyncConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        ServiceSettings settings = ServiceSettings.from(name -> properties.resolveProperty(ServiceSettings.propertyKey(name)));
+        ArtistsConfig artists = ArtistsFileLoader.load(settings.artistsFile());
+        SyncRules rules = artists.rules(settings.activeStatuses());
+        ObjectMapper mapper = new ObjectMapper();
+        warnAbout(settings, artists);
+
+        // HTTP/1.1: on plain http the JDK client would otherwise try an h2c upgrade, which proxies and
+        // consoles handle unevenly; a few requests per reconcile gain nothing from HTTP/2.
+        HttpClient shotgridHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).build();
+        JsonHttp shotgridJson = new JsonHttp("ShotGrid", shotgridHttp, settings.readTimeout(), mapper);
+        var apiRoot = ShotGridClient.apiRoot(settings.shotgridUrl());
+        AccessTokens tokens = new AccessTokens(apiRoot, settings.shotgridScriptName(), settings.shotgridApiKey(), shotgridJson, Clock.systemUTC());
+        SnapshotReader shotgrid = new SnapshotReader(new ShotGridClient(apiRoot, tokens, shotgridJson), rules);
+
+        HttpClient.Builder resilioHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout());
+        if (settings.resilioTlsInsecure()) {
+            resilioHttp.sslContext(TlsTrust.trustingAnything());
+        } else if (settings.resilioCaCert() != null) {
+            resilioHttp.sslContext(TlsTrust.trusting(settings.resilioCaCert()));
+        }
+        ResilioJobs resilio = new ResilioJobs(new ResilioClient(settings.resilioUrl(), settings.resilioToken(),
+                new JsonHttp("Resilio", resilioHttp.build(), settings.readTimeout(), mapper)));
+
+        Registry registry = context.getRegistry();
+        registry.bind("settings", settings);
+        registry.bind("shotgrid", shotgrid);
+        registry.bind("resilio", resilio);
+        registry.bind("planner", new Reconciler(rules, new DeleteGuard(settings.deleteGuardFraction(), settings.deleteGuardMin())));
+        registry.bind("targets", new ReconcileTargets(shotgrid, resilio));
+        registry.bind("runs", new ReconcileRuns());
+        registry.bind("adminGate", new AdminGate(settings.adminToken()));
+        registry.bind("planJson", new PlanJson(mapper, settings.dryRun()));
+        registry.bind("collectPlans", new GroupedBodyAggregationStrategy());
+        LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgridUrl(),
+                settings.resilioUrl(), artists.artists().size(), settings.activeStatuses(), settings.dryRun() ? "; DRY RUN: nothing is written" : "");
+    }
+
+    private static void warnAbout(ServiceSettings settings, ArtistsConfig artists) {
+        if (settings.resilioTlsInsecure()) {
+            LOG.warn("RESILIO_TLS_INSECURE=true: the Resilio console's certificate and host name are NOT checked. "
+                    + "Give its CA certificate with RESILIO_CA_CERT instead.");
+        }
+        if (settings.webhookAllowUnsigned()) {
+            LOG.warn("WEBHOOK_ALLOW_UNSIGNED=true: webhooks are accepted without a signature. For trials only.");
+        }
+        if (settings.adminToken() == null) {
+            LOG.info("ADMIN_TOKEN is not set: /admin endpoints answer 404.");
+        }
+        if (!artists.legacySettings().isEmpty()) {
+            LOG.info("artists.yaml job_settings {} are accepted for compatibility with the old tool and have no effect.",
+                    artists.legacySettings().keySet());
+        }
+    }
+}

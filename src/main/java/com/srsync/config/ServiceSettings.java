@@ -1,0 +1,126 @@
+package com.srsync.config;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The settings of contract.md, read by their environment names (each also settable in
+ * config/application.properties under its lower-case dotted name, e.g. {@code SHOTGRID_URL} as
+ * {@code shotgrid.url}) and validated together: every problem is reported at once, naming the setting.
+ */
+public record ServiceSettings(
+        URI shotgridUrl, String shotgridScriptName, Secret shotgridApiKey,
+        Secret webhookSecret, boolean webhookAllowUnsigned,
+        URI resilioUrl, Secret resilioToken, Path resilioCaCert, boolean resilioTlsInsecure,
+        Path artistsFile, Path dataDir, Set<String> activeStatuses,
+        boolean dryRun, double deleteGuardFraction, int deleteGuardMin, Secret adminToken,
+        Duration connectTimeout, Duration readTimeout) {
+
+    /** The property key of an environment name: {@code SHOTGRID_URL} is {@code shotgrid.url}. */
+    public static String propertyKey(String envName) {
+        return envName.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    /** @param lookup a setting's value by environment name, empty when unset */
+    public static ServiceSettings from(Function<String, Optional<String>> lookup) {
+        return new Reader(lookup).read();
+    }
+
+    private static final class Reader {
+        private final Function<String, Optional<String>> lookup;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Function<String, Optional<String>> lookup) {
+            this.lookup = lookup;
+        }
+
+        ServiceSettings read() {
+            URI shotgrid = url("SHOTGRID_URL", true);
+            String script = text("SHOTGRID_SCRIPT_NAME", true);
+            Secret apiKey = Secret.of(text("SHOTGRID_API_KEY", true));
+            boolean unsigned = flag("WEBHOOK_ALLOW_UNSIGNED", false);
+            Secret webhook = Secret.of(text("SECRET_TOKEN", !unsigned));
+            URI resilio = url("RESILIO_URL", true);
+            Secret token = Secret.of(text("RESILIO_TOKEN", true));
+            Path ca = Optional.ofNullable(text("RESILIO_CA_CERT", false)).map(Path::of).orElse(null);
+            if (ca != null && !Files.isReadable(ca)) problems.add("RESILIO_CA_CERT: file " + ca + " cannot be read");
+            boolean insecure = flag("RESILIO_TLS_INSECURE", false);
+            Path artists = Path.of(orDefault("ARTISTS_FILE", orDefault("CONFIG_DIR", "config") + "/artists.yaml"));
+            Path data = Path.of(orDefault("DATA_DIR", "data"));
+            Set<String> statuses = new LinkedHashSet<>(Arrays.stream(orDefault("ACTIVE_STATUSES", "active").split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).toList());
+            if (statuses.isEmpty()) problems.add("ACTIVE_STATUSES: needs at least one status code, e.g. active");
+            boolean dryRun = flag("DRY_RUN", false);
+            double fraction = number("DELETE_GUARD_FRACTION", 0.5);
+            if (fraction < 0) problems.add("DELETE_GUARD_FRACTION: must be 0 or more (1 switches the guard off), got " + fraction);
+            int min = (int) number("DELETE_GUARD_MIN", 5);
+            if (min < 0) problems.add("DELETE_GUARD_MIN: must be 0 or more, got " + min);
+            Secret admin = Secret.of(text("ADMIN_TOKEN", false));
+            Duration connect = Duration.ofMillis((long) number("HTTP_CONNECT_TIMEOUT_MS", 5000));
+            Duration read = Duration.ofMillis((long) number("HTTP_READ_TIMEOUT_MS", 30000));
+            if (connect.isZero() || connect.isNegative()) problems.add("HTTP_CONNECT_TIMEOUT_MS: must be above 0");
+            if (read.isZero() || read.isNegative()) problems.add("HTTP_READ_TIMEOUT_MS: must be above 0");
+            if (!problems.isEmpty()) {
+                throw new ConfigException("Configuration is incomplete or wrong:\n  - " + String.join("\n  - ", problems)
+                        + "\nSet these as environment variables (or in config/application.properties as lower-case dotted keys, "
+                        + "e.g. shotgrid.url).");
+            }
+            return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
+                    artists, data, statuses, dryRun, fraction, min, admin, connect, read);
+        }
+
+        private String text(String name, boolean required) {
+            Optional<String> value = lookup.apply(name).map(String::trim).filter(s -> !s.isEmpty());
+            if (value.isEmpty() && required) problems.add(name + " is required");
+            return value.orElse(null);
+        }
+
+        private String orDefault(String name, String fallback) {
+            String value = text(name, false);
+            return value == null ? fallback : value;
+        }
+
+        private URI url(String name, boolean required) {
+            String value = text(name, required);
+            if (value == null) return null;
+            try {
+                URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            problems.add(name + ": must be an http(s) URL such as https://host:port, got '" + value + "'");
+            return null;
+        }
+
+        private boolean flag(String name, boolean fallback) {
+            String value = text(name, false);
+            if (value == null) return fallback;
+            if (value.equalsIgnoreCase("true")) return true;
+            if (value.equalsIgnoreCase("false")) return false;
+            problems.add(name + ": must be true or false, got '" + value + "'");
+            return fallback;
+        }
+
+        private double number(String name, double fallback) {
+            String value = text(name, false);
+            if (value == null) return fallback;
+            try {
+                return Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                problems.add(name + ": must be a number, got '" + value + "'");
+                return fallback;
+            }
+        }
+    }
+}

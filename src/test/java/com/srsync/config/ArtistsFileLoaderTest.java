@@ -1,0 +1,109 @@
+package com.srsync.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.srsync.reconcile.JobSettings;
+import com.srsync.reconcile.OsPaths;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class ArtistsFileLoaderTest {
+    private static final String OLD_TOOL_FILE = """
+            primary_storage:
+              agent_name: "Linux_Remote"
+              agent_id: 4
+              base_path: "/home/Company"
+            target_agents:
+              Matthew Testuser:
+                agent_name: "Cameron's Mac mini"
+                agent_id: 3
+                base_path: "/Volumes/Company"
+              Alex Trial:
+                agent_id: 2
+                base_path: "/Volumes/Company"
+            path_templates:
+              shots_template: "${PROJECT}/2_WORK/1_SEQUENCES/${SEQUENCE}/${SHOT}"
+              assets_template: "${PROJECT}/2_WORK/2_ASSETS"
+            """;
+
+    @Test
+    void the_old_tools_file_loads_unchanged() {
+        ArtistsConfig config = ArtistsFileLoader.load(Path.of("config/artists.yaml"));
+
+        assertEquals(4, config.primaryStorage().id());
+        assertEquals(OsPaths.fromSingleBase("/home/Company"), config.primaryStorage().basePaths());
+        assertEquals(2, config.artists().size());
+        assertEquals("Matthew Testuser", config.artists().get(0).displayName());
+        assertEquals(3, config.artists().get(0).agent().id());
+        assertEquals("${PROJECT}/2_WORK/2_ASSETS", config.templates().assets());
+        assertEquals(JobSettings.defaults(), config.jobSettings());
+        assertEquals(Map.of("auto_create_paths", "true", "folder_permissions", "755", "sync_direction", "bidirectional"),
+                config.legacySettings());
+    }
+
+    @Test
+    void the_additions_of_the_contract_are_read() {
+        ArtistsConfig config = ArtistsFileLoader.parse("a.yaml", OLD_TOOL_FILE.replace("""
+                  Alex Trial:
+                    agent_id: 2
+                    base_path: "/Volumes/Company"
+                """, """
+                  Alex Trial:
+                    agent_id: 2
+                    login: atrial
+                    email: alex@studio.example
+                    base_paths: {linux: /mnt/company, win: 'D:\\Company'}
+                """) + """
+                job_settings:
+                  job_type: hybrid_work
+                  primary_permission: rw
+                  enduser_permission: ro
+                  file_policy_id: 3
+                  sequence_fallback: MISC
+                """);
+
+        var alex = config.artists().get(1);
+        assertEquals("atrial", alex.login());
+        assertEquals("alex@studio.example", alex.email());
+        assertEquals(new OsPaths("/mnt/company", "D:\\Company", null), alex.agent().basePaths());
+        assertEquals(new JobSettings("hybrid_work", "rw", "ro", 3, "MISC"), config.jobSettings());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unknown key at top            | '\\nsync_everything: true'                                     | a.yaml:16: sync_everything: unknown key",
+        "unknown job setting           | '\\njob_settings:\\n  jobtype: x'                               | a.yaml:17: job_settings.jobtype: unknown key",
+        "agent id not a number         | 'agent_id: 3=>agent_id: three'                                  | a.yaml:8: target_agents.Matthew Testuser.agent_id: must be a whole number above 0, got 'three'",
+        "agent id missing              | '  agent_id: 4\\n=>'                                            | a.yaml:2: primary_storage.agent_id: is required",
+        "no base path                  | '  base_path: \"/home/Company\"\\n=>'                           | a.yaml:2: primary_storage: base_path (or base_paths with linux, win, osx) is required",
+        "unknown placeholder           | '${SHOT}\"=>${SHOT}/${TASK}\"'                                  | a.yaml:14: path_templates.shots_template: unknown placeholder ${TASK}",
+        "shot placeholder in assets    | '2_ASSETS\"=>2_ASSETS/${SHOT}\"'                               | a.yaml:15: path_templates.assets_template: unknown placeholder ${SHOT}",
+        "climbing out of the base      | '2_WORK/2_ASSETS=>../2_ASSETS'                                  | a.yaml:15: path_templates.assets_template: must not climb out",
+        "artist on the primary agent   | 'agent_id: 2=>agent_id: 4'                                      | a.yaml:11: target_agents.Alex Trial.agent_id: agent 4 is the primary storage",
+        "duplicate key                 | 'Alex Trial:=>Matthew Testuser:'                                | a.yaml:10: target_agents.Matthew Testuser: appears twice",
+        "not YAML                      | 'primary_storage:=>primary_storage: [:'                        | a.yaml:1: not valid YAML",
+        "templates missing             | 'path_templates:=>old_templates:'                               | a.yaml:13: old_templates: unknown key",
+    })
+    void an_invalid_file_is_refused_naming_file_line_and_key(String rule, String edit, String expectedStart) {
+        String text = edit.startsWith("\\n") ? OLD_TOOL_FILE + edit.substring(2).replace("\\n", "\n")
+                : OLD_TOOL_FILE.replace(edit.split("=>")[0].replace("\\n", "\n"), edit.split("=>", -1)[1].replace("\\n", "\n"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ArtistsFileLoader.parse("a.yaml", text));
+        assertEquals(expectedStart, e.getMessage().substring(0, Math.min(e.getMessage().length(), expectedStart.length())), e.getMessage());
+    }
+
+    @Test
+    void an_empty_file_is_refused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ArtistsFileLoader.parse("a.yaml", "# nothing\n"));
+        assertEquals("a.yaml: is empty; it needs primary_storage, target_agents and path_templates", e.getMessage());
+    }
+
+    @Test
+    void a_missing_file_is_refused_naming_it() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ArtistsFileLoader.load(Path.of("config/nope.yaml")));
+        assertEquals("config/nope.yaml: cannot be read (NoSuchFileException)", e.getMessage());
+    }
+}

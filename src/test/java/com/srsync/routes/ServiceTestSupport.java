@@ -1,0 +1,102 @@
+package com.srsync.routes;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.srsync.Application;
+import com.srsync.stubs.ResilioConsole;
+import com.srsync.stubs.ShotGridSite;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Boots the real service (Camel Main, the YAML routes from routes/, config/artists.yaml) against
+ * a WireMock ShotGrid site and a WireMock Resilio console.
+ */
+abstract class ServiceTestSupport extends CamelMainTestSupport {
+    static final String ADMIN_TOKEN = "admin-token-for-tests";
+
+    @RegisterExtension
+    static WireMockExtension shotgridServer = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    @RegisterExtension
+    static WireMockExtension resilioServer = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    final int httpPort = freePort();
+    final HttpClient http = HttpClient.newHttpClient();
+    ShotGridSite site;
+    ResilioConsole console;
+
+    @Override
+    protected Class<?> getMainClass() {
+        return Application.class;
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.setRoutesIncludePattern("file:routes/*.yaml");
+    }
+
+    @Override
+    public void configureContext(CamelContextConfiguration context) {
+        super.configureContext(context);
+        Properties p = new Properties();
+        p.put("camel.server.port", String.valueOf(httpPort));
+        p.put("shotgrid.url", shotgridServer.baseUrl());
+        p.put("shotgrid.script.name", "resilio_sync");
+        p.put("shotgrid.api.key", "sg-api-key-secret");
+        p.put("secret.token", "webhook-secret");
+        p.put("resilio.url", resilioServer.baseUrl());
+        p.put("resilio.token", ResilioConsole.TOKEN);
+        p.put("admin.token", ADMIN_TOKEN);
+        p.put("artists.file", "config/artists.yaml");
+        moreProperties(p);
+        context.withUseOverridePropertiesWithPropertiesComponent(p);
+    }
+
+    /** Per-class settings on top of the defaults above. */
+    void moreProperties(Properties p) {}
+
+    @Override
+    protected void doPreSetup() throws Exception {
+        site = new ShotGridSite(shotgridServer);
+        console = new ResilioConsole(resilioServer);
+        super.doPreSetup();
+    }
+
+    /** Reconciles one project through the real routes and waits until that reconcile is done. */
+    void reconcile(Object project) {
+        // the split's copies also start in reconcile-project: count only the reconcile itself
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("reconcile-project")
+                .filter(e -> e.getProperty(Exchange.SPLIT_INDEX) == null).whenDone(1).create();
+        template.sendBody("seda:reconcile-requests", project);
+        assertTrue(done.matches(20, TimeUnit.SECONDS), "reconcile of " + project + " did not finish");
+    }
+
+    HttpResponse<String> admin(String method, String pathAndQuery, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + pathAndQuery))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
