@@ -7,18 +7,34 @@ import org.apache.camel.main.Main;
 /**
  * Starts the service: Camel Main with the routes of {@code routes/} (or {@code ROUTES_DIR}) and the
  * settings of {@code config/application.properties} (or {@code CONFIG_DIR}) and the environment.
+ * A configuration error ends it with status 2 and a message naming the setting or file, line and key.
  */
 public final class Application {
+    static final int CONFIG_ERROR = 2;
+
     private Application() {}
 
-    public static void main(String... args) throws Exception {
-        Main main = new Main(Application.class);
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
         try {
+            Main main = new Main(Application.class);
             LaunchOptions.fromEnvironment(System.getenv()).applyTo(main);
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+            return main.run(args);
+        } catch (Exception e) {
+            ConfigException config = configError(e);
+            if (config == null) throw new IllegalStateException("start-up failed", e);
+            System.err.println("shotgrid-resilio-sync cannot start: " + config.getMessage());
+            return CONFIG_ERROR;
         }
-        System.exit(main.run(args));
+    }
+
+    private static ConfigException configError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException c) return c;
+        }
+        return null;
     }
 }

@@ -72,8 +72,10 @@ public final class PlanJson {
         return p;
     }
 
-    /** A short JSON error body. */
-    public String error(String message) throws JsonProcessingException {
-        return mapper.writeValueAsString(mapper.createObjectNode().put("error", message));
+    /** A short JSON error body naming the failure itself, not Camel's wrappers around it. */
+    public String error(Throwable failure) throws JsonProcessingException {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getClass().getName().startsWith("org.apache.camel.")) t = t.getCause();
+        return mapper.writeValueAsString(mapper.createObjectNode().put("error", t.getMessage()));
     }
 }

@@ -34,7 +34,7 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
     @RegisterExtension
     static WireMockExtension resilioServer = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    final int httpPort = freePort();
+    static final int httpPort = freePort();
     final HttpClient http = HttpClient.newHttpClient();
     ShotGridSite site;
     ResilioConsole console;

@@ -1,0 +1,149 @@
+package com.srsync.routes;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.srsync.stubs.ShotGridSite.user;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdminEndpointsTest extends ServiceTestSupport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private void studio() {
+        site.project(155, "TST").project(156, "OTH").project(157, "IDLE")
+                .shot(1213, 155, "TST_010_0010", "active", "TST_010")
+                .task(5001, 1213, user(7, "Alex Trial"), user(99, "Sam Unlisted")).install();
+        console.job(1005, OldToolScenariosTest.SHOT_0010_ALEX.replace("TST_010_0010", "TST_010_0020"))
+                .job(1101, OldToolScenariosTest.ASSETS_ALEX.replace("HybridWork_TST_", "HybridWork_OTH_")).install();
+    }
+
+    @Test
+    void the_plan_shows_creates_deletes_skipped_artists_and_the_guard_and_writes_nothing() throws Exception {
+        studio();
+
+        HttpResponse<String> answer = admin("GET", "/admin/plan?project=155", ADMIN_TOKEN);
+
+        assertEquals(200, answer.statusCode());
+        assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""));
+        JsonNode plan = MAPPER.readTree(answer.body());
+        assertFalse(plan.path("dry_run").asBoolean());
+        JsonNode p = plan.path("projects").get(0);
+        assertEquals(155, p.path("id").asLong());
+        assertEquals("TST", p.path("tank_name").asText());
+        assertEquals(List.of("HybridWork_TST_TST_010_0010", "HybridWork_TST_Assets"), names(p.path("create")));
+        assertEquals("shot", p.path("create").get(0).path("kind").asText());
+        assertEquals(List.of(4L, 2L), p.path("create").get(0).path("agents").findValues("id").stream().map(JsonNode::asLong).toList());
+        assertEquals(MAPPER.readTree("[{\"id\": 1005, \"name\": \"HybridWork_TST_TST_010_0020\", \"reason\": \"shot not active\"}]"), p.path("delete"));
+        assertEquals(MAPPER.readTree("[{\"name\": \"Sam Unlisted\", \"reason\": \"not in artists.yaml\"}]"), p.path("skipped_artists"));
+        assertEquals(MAPPER.readTree("{\"blocked\": false, \"deletes\": 1, \"managed\": 1}"), p.path("guard"));
+        assertEquals(List.of(), console.writes());
+    }
+
+    @Test
+    void the_plan_of_all_projects_covers_those_with_active_shots_and_those_owning_managed_jobs() throws Exception {
+        studio();
+
+        JsonNode plan = MAPPER.readTree(admin("GET", "/admin/plan", ADMIN_TOKEN).body());
+
+        List<Long> ids = new java.util.ArrayList<>();
+        plan.path("projects").forEach(p -> ids.add(p.path("id").asLong()));
+        assertEquals(List.of(155L, 156L), ids);
+        JsonNode oth = plan.path("projects").get(1);
+        assertEquals(List.of("HybridWork_OTH_Assets"), names(oth.path("delete")));
+    }
+
+    @Test
+    void the_plan_updates_show_what_differs() throws Exception {
+        site.project(155, "TST").shot(1213, 155, "TST_010_0010", "active", "TST_010")
+                .task(5001, 1213, user(7, "Alex Trial"), user(8, "Matthew Testuser")).install();
+        console.job(1001, OldToolScenariosTest.SHOT_0010_ALEX).job(1002, OldToolScenariosTest.ASSETS_ALEX).install();
+
+        JsonNode p = MAPPER.readTree(admin("GET", "/admin/plan?project=155", ADMIN_TOKEN).body()).path("projects").get(0);
+
+        assertEquals(1001, p.path("update").get(0).path("id").asLong());
+        assertEquals(MAPPER.readTree("[\"agents\", \"description\"]"), p.path("update").get(0).path("changes"));
+    }
+
+    @Test
+    void admin_requests_without_the_right_bearer_token_get_401_and_nothing_echoed() throws Exception {
+        studio();
+
+        for (String token : new String[] {null, "wrong", ADMIN_TOKEN + "x"}) {
+            HttpResponse<String> plan = admin("GET", "/admin/plan?project=155", token);
+            assertEquals(401, plan.statusCode());
+            assertTrue(plan.headers().firstValue("Authorization").isEmpty());
+            assertFalse(plan.body().contains(ADMIN_TOKEN));
+            assertEquals(401, admin("POST", "/admin/sync?project=155", token).statusCode());
+        }
+        shotgridServer.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void a_bad_or_unknown_project_gets_400_or_404() throws Exception {
+        studio();
+
+        HttpResponse<String> bad = admin("GET", "/admin/plan?project=abc", ADMIN_TOKEN);
+        assertEquals(400, bad.statusCode());
+        assertEquals("{\"error\":\"project must be a ShotGrid project id (a whole number above 0)\"}", bad.body());
+        assertEquals(400, admin("POST", "/admin/sync?project=-3", ADMIN_TOKEN).statusCode());
+        assertEquals(404, admin("GET", "/admin/plan?project=404", ADMIN_TOKEN).statusCode());
+    }
+
+    @Test
+    void the_plan_answers_503_when_shotgrid_cannot_be_read() throws Exception {
+        shotgridServer.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
+
+        HttpResponse<String> answer = admin("GET", "/admin/plan?project=155", ADMIN_TOKEN);
+
+        assertEquals(503, answer.statusCode());
+        assertTrue(answer.body().contains("ShotGrid login answered 503"), answer.body());
+        assertFalse(answer.body().contains("sg-api-key-secret"));
+    }
+
+    @Test
+    void sync_queues_a_reconcile_and_answers_202_at_once() throws Exception {
+        studio();
+
+        HttpResponse<String> answer = admin("POST", "/admin/sync?project=155", ADMIN_TOKEN);
+
+        assertEquals(202, answer.statusCode());
+        assertEquals("{\"queued\":\"155\"}", answer.body());
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            resilioServer.verify(2, postRequestedFor(urlEqualTo("/api/v2/jobs")));
+            resilioServer.verify(1, deleteRequestedFor(urlEqualTo("/api/v2/jobs/1005")));
+        });
+    }
+
+    @Test
+    void sync_of_all_projects_reconciles_each_of_them() throws Exception {
+        studio();
+
+        HttpResponse<String> answer = admin("POST", "/admin/sync", ADMIN_TOKEN);
+
+        assertEquals(202, answer.statusCode());
+        assertEquals("{\"queued\":\"all\"}", answer.body());
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            resilioServer.verify(1, deleteRequestedFor(urlEqualTo("/api/v2/jobs/1101")));
+            resilioServer.verify(1, deleteRequestedFor(urlEqualTo("/api/v2/jobs/1005")));
+            resilioServer.verify(2, postRequestedFor(urlEqualTo("/api/v2/jobs")));
+        });
+    }
+
+    @Test
+    void plan_takes_only_get_and_sync_only_post() throws Exception {
+        assertEquals(405, admin("POST", "/admin/plan", ADMIN_TOKEN).statusCode());
+        assertEquals(405, admin("GET", "/admin/sync", ADMIN_TOKEN).statusCode());
+    }
+
+    private static List<String> names(JsonNode ops) {
+        return ops.findValues("name").stream().map(JsonNode::asText).toList();
+    }
+}
