@@ -25,6 +25,15 @@ public final class AdminGate {
         return token.matches(authorization.substring(BEARER.length()).trim()) ? ALLOWED : DENIED;
     }
 
+    /** Lets an admin request through, or throws {@link AdminAccessException} with its 404 or 401. */
+    public void check(String authorization) {
+        switch (decide(authorization)) {
+            case DISABLED -> throw new AdminAccessException(404, "not found");
+            case DENIED -> throw new AdminAccessException(401, "a valid bearer token is required");
+            default -> { }
+        }
+    }
+
     /** A project id from a query parameter: null for "all" (absent), or a positive number. */
     public static Long projectParameter(String value) {
         if (value == null || value.isBlank()) return null;
