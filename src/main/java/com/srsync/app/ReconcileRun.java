@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ReconcileRun {
     private final ProjectPlan plan;
-    private final long startNanos = System.nanoTime();
+    private final long startedAtMillis;
     private final AtomicInteger createdShots = new AtomicInteger();
     private final AtomicInteger createdAssets = new AtomicInteger();
     private final AtomicInteger updatedShots = new AtomicInteger();
@@ -21,8 +21,9 @@ public final class ReconcileRun {
     private final AtomicInteger deletedAssets = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
 
-    ReconcileRun(ProjectPlan plan) {
+    ReconcileRun(ProjectPlan plan, long startedAtMillis) {
         this.plan = plan;
+        this.startedAtMillis = startedAtMillis;
     }
 
     public ProjectPlan getPlan() {
@@ -48,7 +49,7 @@ public final class ReconcileRun {
     }
 
     String summary() {
-        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        long ms = System.currentTimeMillis() - startedAtMillis;
         return "project " + plan.projectId() + " (" + plan.tankName() + ") in " + ms + " ms - "
                 + "Created: " + createdShots + " shot, " + createdAssets + " assets | "
                 + "Updated: " + updatedShots + " shot, " + updatedAssets + " assets | "

@@ -3,6 +3,8 @@ package com.srsync.app;
 import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
 import com.srsync.reconcile.SkippedArtist;
+import com.srsync.shotgrid.UnknownProjectException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,10 @@ import org.slf4j.LoggerFactory;
 public final class ReconcileRuns {
     private static final Logger LOG = LoggerFactory.getLogger("com.srsync.reconcile");
 
-    public ReconcileRun begin(ProjectPlan plan) {
+    private final AtomicLong ended = new AtomicLong();
+
+    /** @param startedAt when the reconcile started reading, so its duration covers the reads */
+    public ReconcileRun begin(ProjectPlan plan, java.util.Date startedAt) {
         if (plan.leftAlone() != null) {
             LOG.warn("Project {}: {}", plan.projectId(), plan.leftAlone());
         }
@@ -30,7 +35,7 @@ public final class ReconcileRuns {
                     + "DELETE_GUARD_FRACTION / DELETE_GUARD_MIN (1 switches the guard off) and sync again.",
                     plan.projectId(), plan.tankName(), plan.guard().deletes(), plan.guard().managed(), plan.projectId());
         }
-        return new ReconcileRun(plan);
+        return new ReconcileRun(plan, startedAt == null ? System.currentTimeMillis() : startedAt.getTime());
     }
 
     public void applied(ReconcileRun run, JobOperation op) {
@@ -42,7 +47,23 @@ public final class ReconcileRuns {
         LOG.error("Project {}: {} failed: {}", op.getProjectId(), op, error == null ? "unknown error" : error.getMessage());
     }
 
+    /** A reconcile that stopped before writing: its project is not in ShotGrid, or a read failed. */
+    public void stopped(Object project, Exception error) {
+        ended.incrementAndGet();
+        if (error instanceof UnknownProjectException) {
+            LOG.warn("{}", error.getMessage());
+        } else {
+            LOG.error("Reconcile of project {} stopped before any write: {}", project, error == null ? "unknown error" : error.getMessage());
+        }
+    }
+
+    /** How many reconciles have ended, written or stopped. */
+    public long ended() {
+        return ended.get();
+    }
+
     public void finish(ReconcileRun run, boolean dryRun) {
+        ended.incrementAndGet();
         ProjectPlan plan = run.getPlan();
         if (plan.leftAlone() != null) return;
         if (dryRun) {

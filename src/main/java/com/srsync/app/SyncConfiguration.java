@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.srsync.config.ArtistsConfig;
 import com.srsync.config.ArtistsFileLoader;
 import com.srsync.config.ServiceSettings;
+import com.srsync.events.RecentEvents;
+import com.srsync.trigger.DebounceWindow;
+import com.srsync.trigger.PendingReconciles;
+import com.srsync.trigger.TriggerCounts;
+import com.srsync.webhook.DeliveryParser;
+import com.srsync.webhook.SignatureVerifier;
+import com.srsync.webhook.WebhookIntake;
 import com.srsync.http.JsonHttp;
 import com.srsync.http.TlsTrust;
 import com.srsync.reconcile.DeleteGuard;
@@ -28,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds every bean the routes call, once, from the validated settings and artists.yaml, and binds
  * them by the names the routes use: {@code shotgrid}, {@code resilio}, {@code planner},
- * {@code targets}, {@code runs}, {@code adminGate}, {@code planJson}, {@code collectPlans}. A setting or artists.yaml that is
+ * {@code targets}, {@code runs}, {@code adminGate}, {@code planJson}, {@code collectPlans},
+ * {@code webhooks}, {@code triggerCounts}, {@code debounce}, {@code pending}. A setting or artists.yaml that is
  * wrong stops start-up here, with a message naming it.
  */
 @Configuration
@@ -73,6 +81,11 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("adminGate", new AdminGate(settings.adminToken()));
         registry.bind("planJson", new PlanJson(mapper, settings.dryRun()));
         registry.bind("collectPlans", new GroupedBodyAggregationStrategy());
+        registry.bind("webhooks", new WebhookIntake(new SignatureVerifier(settings.webhookSecret(), settings.webhookAllowUnsigned()),
+                new DeliveryParser(mapper), new RecentEvents(100_000)));
+        registry.bind("triggerCounts", new TriggerCounts());
+        registry.bind("debounce", new DebounceWindow(settings.debounce(), settings.maxDelay()));
+        registry.bind("pending", new PendingReconciles());
         LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgridUrl(),
                 settings.resilioUrl(), artists.artists().size(), settings.activeStatuses(), settings.dryRun() ? "; DRY RUN: nothing is written" : "");
     }

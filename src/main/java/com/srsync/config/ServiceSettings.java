@@ -24,7 +24,8 @@ public record ServiceSettings(
         URI resilioUrl, Secret resilioToken, Path resilioCaCert, boolean resilioTlsInsecure,
         Path artistsFile, Path dataDir, Set<String> activeStatuses,
         boolean dryRun, double deleteGuardFraction, int deleteGuardMin, Secret adminToken,
-        Duration connectTimeout, Duration readTimeout) {
+        Duration connectTimeout, Duration readTimeout,
+        Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay) {
 
     /** The property key of an environment name: {@code SHOTGRID_URL} is {@code shotgrid.url}. */
     public static String propertyKey(String envName) {
@@ -66,17 +67,21 @@ public record ServiceSettings(
             int min = (int) number("DELETE_GUARD_MIN", 5);
             if (min < 0) problems.add("DELETE_GUARD_MIN: must be 0 or more, got " + min);
             Secret admin = Secret.of(text("ADMIN_TOKEN", false));
-            Duration connect = Duration.ofMillis((long) number("HTTP_CONNECT_TIMEOUT_MS", 5000));
-            Duration read = Duration.ofMillis((long) number("HTTP_READ_TIMEOUT_MS", 30000));
-            if (connect.isZero() || connect.isNegative()) problems.add("HTTP_CONNECT_TIMEOUT_MS: must be above 0");
-            if (read.isZero() || read.isNegative()) problems.add("HTTP_READ_TIMEOUT_MS: must be above 0");
+            Duration connect = millis("HTTP_CONNECT_TIMEOUT_MS", 5000);
+            Duration read = millis("HTTP_READ_TIMEOUT_MS", 30000);
+            Duration debounce = millis("SYNC_DEBOUNCE_MS", 2000);
+            Duration maxDelay = millis("SYNC_MAX_DELAY_MS", 15000);
+            if (maxDelay.compareTo(debounce) < 0) problems.add("SYNC_MAX_DELAY_MS: must not be shorter than SYNC_DEBOUNCE_MS");
+            Duration safetyNet = millis("SAFETY_NET_INTERVAL_MS", 600000);
+            Duration safetyNetFirst = millis("SAFETY_NET_INITIAL_DELAY_MS", 5000);
             if (!problems.isEmpty()) {
                 throw new ConfigException("Configuration is incomplete or wrong:\n  - " + String.join("\n  - ", problems)
                         + "\nSet these as environment variables (or in config/application.properties as lower-case dotted keys, "
                         + "e.g. shotgrid.url).");
             }
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
-                    artists, data, statuses, dryRun, fraction, min, admin, connect, read);
+                    artists, data, statuses, dryRun, fraction, min, admin, connect, read,
+                    debounce, maxDelay, safetyNet, safetyNetFirst);
         }
 
         private String text(String name, boolean required) {
@@ -101,6 +106,15 @@ public record ServiceSettings(
             }
             problems.add(name + ": must be an http(s) URL such as https://host:port, got '" + value + "'");
             return null;
+        }
+
+        private Duration millis(String name, long fallback) {
+            double value = number(name, fallback);
+            if (value <= 0 || value != Math.floor(value)) {
+                problems.add(name + ": must be a whole number of milliseconds above 0, got '" + text(name, false) + "'");
+                return Duration.ofMillis(fallback);
+            }
+            return Duration.ofMillis((long) value);
         }
 
         private boolean flag(String name, boolean fallback) {

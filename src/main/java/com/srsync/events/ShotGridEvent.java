@@ -1,0 +1,33 @@
+package com.srsync.events;
+
+import java.util.Map;
+
+/**
+ * One ShotGrid event, normalised: what changed, on which entity, in which project. The same shape
+ * whether it came from a webhook delivery or from the EventLogEntry table, so extension routes can
+ * consume either. Route expressions read its components by name ({@code ${body.entityType}}).
+ *
+ * @param projectId null for events outside projects (users, groups, a test ping)
+ * @param meta      the event's {@code meta} object as plain maps and lists (field changes, added and removed)
+ */
+public record ShotGridEvent(String source, Long eventLogEntryId, String eventType, String operation,
+                            String entityType, Long entityId, Long projectId, String attributeName,
+                            Map<String, Object> meta, String createdAt) {
+    public ShotGridEvent {
+        meta = meta == null ? Map.of() : meta;
+    }
+
+
+    /** The event's kind from its type: {@code New}, {@code Change}, {@code Retirement}, {@code Revival}, or "" when unknown. */
+    public String action() {
+        if (eventType == null) return "";
+        int last = eventType.lastIndexOf('_');
+        return last < 0 ? "" : eventType.substring(last + 1);
+    }
+
+    @Override
+    public String toString() {
+        return eventType + " " + entityType + " " + entityId + (attributeName == null ? "" : "." + attributeName)
+                + " (project " + projectId + ", event " + eventLogEntryId + ")";
+    }
+}

@@ -1,0 +1,44 @@
+package com.srsync.webhook;
+
+import com.srsync.events.RecentEvents;
+import com.srsync.events.ShotGridEvent;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one webhook request: signature, then shape, then repeats. Pure in-memory work, so the
+ * answer never waits for ShotGrid or Resilio; what the events mean is decided behind the answer.
+ */
+public final class WebhookIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
+
+    private final SignatureVerifier signatures;
+    private final DeliveryParser parser;
+    private final RecentEvents recent;
+
+    public WebhookIntake(SignatureVerifier signatures, DeliveryParser parser, RecentEvents recent) {
+        this.signatures = signatures;
+        this.parser = parser;
+        this.recent = recent;
+    }
+
+    /** @param signature the {@code x-sg-signature} header, or null */
+    public WebhookReceipt receive(byte[] body, String signature) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (!signatures.accepts(bytes, signature)) {
+            LOG.warn("Webhook refused: {} signature", signature == null ? "missing" : "wrong");
+            return new WebhookReceipt(401, "{\"error\":\"missing or wrong x-sg-signature\"}", List.of());
+        }
+        List<ShotGridEvent> events;
+        try {
+            events = parser.parse(bytes);
+        } catch (NotADeliveryException e) {
+            LOG.warn("Webhook refused: {}", e.getMessage());
+            return new WebhookReceipt(400, "{\"error\":\"not a ShotGrid delivery\"}", List.of());
+        }
+        List<ShotGridEvent> fresh = events.stream().filter(e -> recent.firstTime(e.eventLogEntryId())).toList();
+        int repeats = events.size() - fresh.size();
+        return new WebhookReceipt(200, "{\"received\":" + events.size() + ",\"repeats\":" + repeats + "}", fresh);
+    }
+}
