@@ -4,6 +4,9 @@ import com.srsync.reconcile.JobKind;
 import com.srsync.reconcile.JobNames;
 import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
+import com.srsync.failure.DeadLetterStore;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,7 +22,7 @@ public final class ReconcileRun {
     private final AtomicInteger updatedAssets = new AtomicInteger();
     private final AtomicInteger deletedShots = new AtomicInteger();
     private final AtomicInteger deletedAssets = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
     ReconcileRun(ProjectPlan plan, long startedAtMillis) {
         this.plan = plan;
@@ -40,12 +43,17 @@ public final class ReconcileRun {
         }).incrementAndGet();
     }
 
-    void failed() {
-        failed.incrementAndGet();
+    void failed(JobOperation op) {
+        failed.add(DeadLetterStore.keyOf(op));
     }
 
-    int failures() {
-        return failed.get();
+    /** The operations that failed in this reconcile, by {@link DeadLetterStore#keyOf}. */
+    Set<String> failedOperations() {
+        return Set.copyOf(failed);
+    }
+
+    public int failures() {
+        return failed.size();
     }
 
     String summary() {
@@ -54,6 +62,6 @@ public final class ReconcileRun {
                 + "Created: " + createdShots + " shot, " + createdAssets + " assets | "
                 + "Updated: " + updatedShots + " shot, " + updatedAssets + " assets | "
                 + "Deleted: " + deletedShots + " shot, " + deletedAssets + " assets | "
-                + "Failed: " + failed + " | Skipped artists: " + plan.skippedArtists().size();
+                + "Failed: " + failed.size() + " | Skipped artists: " + plan.skippedArtists().size();
     }
 }

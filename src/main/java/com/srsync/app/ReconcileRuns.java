@@ -1,5 +1,8 @@
 package com.srsync.app;
 
+import com.srsync.failure.DeadLetterStore;
+import com.srsync.failure.ReconcileRetries;
+import com.srsync.http.RemoteCallException;
 import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
 import com.srsync.reconcile.SkippedArtist;
@@ -9,13 +12,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log of reconciles: what a plan left out or refused when it starts, each failed write, and one
- * line per reconcile with its counts, like the old tool's "Sync complete - Created: …" line.
+ * The course of reconciles: what a plan left out or refused when it starts, each failed write (into
+ * the dead-letter store), one line per reconcile with its counts, like the old tool's
+ * "Sync complete - Created: …" line, and whether the project must be reconciled again.
  */
 public final class ReconcileRuns {
     private static final Logger LOG = LoggerFactory.getLogger("com.srsync.reconcile");
 
+    private final DeadLetterStore deadLetters;
+    private final ReconcileRetries retries;
     private final AtomicLong ended = new AtomicLong();
+
+    public ReconcileRuns(DeadLetterStore deadLetters, ReconcileRetries retries) {
+        this.deadLetters = deadLetters;
+        this.retries = retries;
+    }
 
     /** @param startedAt when the reconcile started reading, so its duration covers the reads */
     public ReconcileRun begin(ProjectPlan plan, java.util.Date startedAt) {
@@ -42,19 +53,25 @@ public final class ReconcileRuns {
         run.applied(op);
     }
 
+    /** A write that still failed after its retries: dead-lettered, and its project reconciled again later. */
     public void failed(ReconcileRun run, JobOperation op, Exception error) {
-        run.failed();
-        LOG.error("Project {}: {} failed: {}", op.getProjectId(), op, error == null ? "unknown error" : error.getMessage());
+        run.failed(op);
+        deadLetters.record(op, error);
     }
 
-    /** A reconcile that stopped before writing: its project is not in ShotGrid, or a read failed. */
+    /**
+     * A reconcile that stopped before writing: its project is not in ShotGrid, or a read failed.
+     * After a transient failure the project is scheduled again with a backoff.
+     */
     public void stopped(Object project, Exception error) {
         ended.incrementAndGet();
         if (error instanceof UnknownProjectException) {
             LOG.warn("{}", error.getMessage());
-        } else {
-            LOG.error("Reconcile of project {} stopped before any write: {}", project, error == null ? "unknown error" : error.getMessage());
+            return;
         }
+        LOG.error("Reconcile of project {} stopped before any write: {}", project, error == null ? "unknown error" : error.getMessage());
+        boolean transientFailure = !(error instanceof RemoteCallException r) || r.isRetryable();
+        if (transientFailure) retries.afterFailure(project);
     }
 
     /** How many reconciles have ended, written or stopped. */
@@ -62,10 +79,22 @@ public final class ReconcileRuns {
         return ended.get();
     }
 
+    /** Logs the reconcile's line, settles its dead letters, and schedules it again if a write failed. */
     public void finish(ReconcileRun run, boolean dryRun) {
         ended.incrementAndGet();
         ProjectPlan plan = run.getPlan();
         if (plan.leftAlone() != null) return;
+        deadLetters.settle(plan, run.failedOperations(), !dryRun && !plan.isBlocked());
+        log(run, dryRun);
+        if (run.failures() == 0) {
+            retries.succeeded(plan.projectId());
+        } else {
+            retries.afterFailure(plan.projectId());
+        }
+    }
+
+    private void log(ReconcileRun run, boolean dryRun) {
+        ProjectPlan plan = run.getPlan();
         if (dryRun) {
             LOG.info("Dry run - project {} ({}): would create {}, update {}, delete {}{}", plan.projectId(), plan.tankName(),
                     plan.creates().size(), plan.updates().size(), plan.deletes().size(), plan.isBlocked() ? " (blocked by the delete guard)" : "");

@@ -5,6 +5,9 @@ import com.srsync.config.ArtistsConfig;
 import com.srsync.config.ArtistsFileLoader;
 import com.srsync.config.ServiceSettings;
 import com.srsync.events.RecentEvents;
+import com.srsync.failure.DeadLetterStore;
+import com.srsync.failure.ReconcileRetries;
+import com.srsync.failure.RetryAfter;
 import com.srsync.trigger.DebounceWindow;
 import com.srsync.trigger.PendingReconciles;
 import com.srsync.trigger.TriggerCounts;
@@ -23,6 +26,7 @@ import com.srsync.shotgrid.ShotGridClient;
 import com.srsync.shotgrid.SnapshotReader;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -36,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * Builds every bean the routes call, once, from the validated settings and artists.yaml, and binds
  * them by the names the routes use: {@code shotgrid}, {@code resilio}, {@code planner},
  * {@code targets}, {@code runs}, {@code adminGate}, {@code planJson}, {@code collectPlans},
- * {@code webhooks}, {@code triggerCounts}, {@code debounce}, {@code pending}. A setting or artists.yaml that is
+ * {@code webhooks}, {@code triggerCounts}, {@code debounce}, {@code pending}, {@code deadLetters},
+ * {@code retryAfter}, {@code retries}. A setting or artists.yaml that is
  * wrong stops start-up here, with a message naming it.
  */
 @Configuration
@@ -77,7 +82,13 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("resilio", resilio);
         registry.bind("planner", new Reconciler(rules, new DeleteGuard(settings.deleteGuardFraction(), settings.deleteGuardMin())));
         registry.bind("targets", new ReconcileTargets(shotgrid, resilio));
-        registry.bind("runs", new ReconcileRuns());
+        DeadLetterStore deadLetters = new DeadLetterStore(settings.dataDir(), mapper, Clock.systemUTC());
+        registry.bind("deadLetters", deadLetters);
+        ReconcileRetries retries = new ReconcileRetries(settings.reconcileRetryMax(), settings.reconcileRetryDelay(),
+                settings.safetyNetInterval());
+        registry.bind("retries", retries);
+        registry.bind("runs", new ReconcileRuns(deadLetters, retries));
+        registry.bind("retryAfter", new RetryAfter(Duration.ofMinutes(10)));
         registry.bind("adminGate", new AdminGate(settings.adminToken()));
         registry.bind("planJson", new PlanJson(mapper, settings.dryRun()));
         registry.bind("collectPlans", new GroupedBodyAggregationStrategy());

@@ -25,7 +25,8 @@ public record ServiceSettings(
         Path artistsFile, Path dataDir, Set<String> activeStatuses,
         boolean dryRun, double deleteGuardFraction, int deleteGuardMin, Secret adminToken,
         Duration connectTimeout, Duration readTimeout,
-        Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay) {
+        Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
+        int reconcileRetryMax, Duration reconcileRetryDelay) {
 
     /** The property key of an environment name: {@code SHOTGRID_URL} is {@code shotgrid.url}. */
     public static String propertyKey(String envName) {
@@ -74,6 +75,13 @@ public record ServiceSettings(
             if (maxDelay.compareTo(debounce) < 0) problems.add("SYNC_MAX_DELAY_MS: must not be shorter than SYNC_DEBOUNCE_MS");
             Duration safetyNet = millis("SAFETY_NET_INTERVAL_MS", 600000);
             Duration safetyNetFirst = millis("SAFETY_NET_INITIAL_DELAY_MS", 5000);
+            millis("RETRY_DELAY_MS", 1000);
+            millis("RETRY_MAX_DELAY_MS", 30000);
+            int redeliveries = (int) number("RETRY_MAX_REDELIVERIES", 5);
+            if (redeliveries < 0) problems.add("RETRY_MAX_REDELIVERIES: must be 0 or more, got " + redeliveries);
+            int reconcileRetries = (int) number("RECONCILE_RETRY_MAX", 5);
+            if (reconcileRetries < 0) problems.add("RECONCILE_RETRY_MAX: must be 0 or more, got " + reconcileRetries);
+            Duration reconcileRetryDelay = millis("RECONCILE_RETRY_DELAY_MS", 10000);
             if (!problems.isEmpty()) {
                 throw new ConfigException("Configuration is incomplete or wrong:\n  - " + String.join("\n  - ", problems)
                         + "\nSet these as environment variables (or in config/application.properties as lower-case dotted keys, "
@@ -81,7 +89,7 @@ public record ServiceSettings(
             }
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
                     artists, data, statuses, dryRun, fraction, min, admin, connect, read,
-                    debounce, maxDelay, safetyNet, safetyNetFirst);
+                    debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay);
         }
 
         private String text(String name, boolean required) {

@@ -14,6 +14,7 @@ public class RemoteCallException extends RuntimeException {
     private final String service;
     private final int status;
     private final Duration retryAfter;
+    private final long failedAtMillis = System.currentTimeMillis();
 
     public RemoteCallException(String service, String operation, int status, String detail, Duration retryAfter, Throwable cause) {
         super(service + " " + operation + (status == 0 ? " got no answer" : " answered " + status)
@@ -29,6 +30,9 @@ public class RemoteCallException extends RuntimeException {
 
     /** What the server asked for in {@code Retry-After}, or null. */
     public Duration getRetryAfter() { return retryAfter; }
+
+    /** When the call failed, so a wait the server asked for can be counted from then. */
+    public long getFailedAtMillis() { return failedAtMillis; }
 
     public boolean isRetryable() {
         return status == 0 || RETRYABLE.contains(status);

@@ -21,7 +21,20 @@ public final class ResilioJobs {
         return client.listJobs().stream().map(JobJson::observed).toList();
     }
 
-    public long create(JobOperation op) {
+    /**
+     * Creates the job. On a redelivery ({@code attempt} above 0) the console is asked first whether a
+     * job of that name exists: a create that timed out may have succeeded, and must not make two.
+     */
+    public long create(JobOperation op, Integer attempt) {
+        if (attempt != null && attempt > 0) {
+            for (var job : client.listJobs()) {
+                if (op.getJobName().equals(job.path("name").asText(null))) {
+                    long id = job.path("id").asLong();
+                    LOG.info("Job {} (id {}) for project {} exists already: an earlier attempt created it", op.getJobName(), id, op.getProjectId());
+                    return id;
+                }
+            }
+        }
         long id = client.createJob(JobJson.createBody(op.getDesired()));
         LOG.info("Created job {} (id {}) for project {}", op.getJobName(), id, op.getProjectId());
         return id;

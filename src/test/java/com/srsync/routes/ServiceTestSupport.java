@@ -62,8 +62,25 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
         p.put("admin.token", ADMIN_TOKEN);
         p.put("artists.file", "config/artists.yaml");
         p.put("safety.net.initial.delay.ms", "3600000");   // tests trigger reconciles themselves
+        p.put("data.dir", freshFolder().toString());
+        p.put("retry.delay.ms", "50");
+        p.put("retry.max.delay.ms", "400");
+        p.put("reconcile.retry.delay.ms", "3600000");       // tests replay or reconcile themselves
         moreProperties(p);
         context.withUseOverridePropertiesWithPropertiesComponent(p);
+    }
+
+    /** Where the running service keeps dead letters and other state: a fresh folder per context. */
+    java.nio.file.Path dataDir() {
+        return context.getRegistry().lookupByNameAndType("settings", com.srsync.config.ServiceSettings.class).dataDir();
+    }
+
+    private static java.nio.file.Path freshFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("srsync-test-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Per-class settings on top of the defaults above. */

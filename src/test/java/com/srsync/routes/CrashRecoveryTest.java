@@ -1,0 +1,124 @@
+package com.srsync.routes;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.srsync.stubs.ShotGridSite.user;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.srsync.stubs.ResilioConsole;
+import com.srsync.stubs.ShotGridSite;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The service killed (SIGKILL, not stopped) in the middle of a reconcile and started again with the
+ * same DATA_DIR: the dead letters written before the kill are still listed, and it converges.
+ * Runs the real service as a separate JVM.
+ */
+class CrashRecoveryTest {
+    @RegisterExtension
+    static WireMockExtension shotgrid = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    @RegisterExtension
+    static WireMockExtension resilio = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String TOKEN = "admin-token-for-tests";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port = ServiceTestSupport.freePort();
+    private Process service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) service.destroyForcibly();
+    }
+
+    @Test
+    void a_service_killed_mid_reconcile_keeps_its_dead_letters_and_converges_after_a_restart() throws Exception {
+        new ShotGridSite(shotgrid).project(155, "TST")
+                .shot(1213, 155, "TST_010_0010", "active", "TST_010").shot(1214, 155, "TST_010_0020", "active", "TST_010")
+                .task(5001, 1213, user(7, "Alex Trial")).task(5002, 1214, user(7, "Alex Trial")).install();
+        new ResilioConsole(resilio).install();
+        resilio.stubFor(create("HybridWork_TST_TST_010_0010").willReturn(aResponse().withStatus(500).withBody("{\"message\": \"broken\"}")));
+        resilio.stubFor(create("HybridWork_TST_TST_010_0020").willReturn(okJson("{\"id\": 3002}").withFixedDelay(60_000)));
+        Path dataDir = Files.createTempDirectory("srsync-crash-");
+        Path letters = dataDir.resolve("dead-letters");
+
+        service = start(dataDir, "first");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(letters) && list(letters) == 1);
+        Thread.sleep(500);                                         // the slow create of TST_010_0020 is in flight
+        String firstFailedAt = deadLetters().get(0).path("firstFailedAt").asText();
+        service.destroyForcibly().waitFor();                       // SIGKILL: no shutdown hook, no graceful stop
+        assertFalse(service.isAlive());
+
+        resilio.stubFor(create("HybridWork_TST_TST_010_0020").willReturn(okJson("{\"id\": 3002}")));
+        service = start(dataDir, "second");
+        JsonNode kept = deadLetters();
+        assertEquals(1, kept.size());
+        assertEquals("HybridWork_TST_TST_010_0010", kept.get(0).path("jobName").asText());
+        assertEquals(firstFailedAt, kept.get(0).path("firstFailedAt").asText());
+
+        resilio.stubFor(create("HybridWork_TST_TST_010_0010").willReturn(okJson("{\"id\": 3001}")));    // the console recovers
+        assertEquals(202, send("POST", "/admin/dead-letters/replay").statusCode());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0, deadLetters().size()));
+        assertTrue(resilio.findAll(postRequestedFor(urlEqualTo("/api/v2/jobs"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("HybridWork_TST_TST_010_0020")))).size() >= 2);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder create(String name) {
+        return post("/api/v2/jobs").withRequestBody(matchingJsonPath("$.name", equalTo(name)));
+    }
+
+    private Process start(Path dataDir, String name) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "com.srsync.Application");
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("SHOTGRID_") || k.startsWith("RESILIO_") || k.startsWith("SYNC_") || k.equals("DRY_RUN"));
+        env.putAll(Map.of("SHOTGRID_URL", shotgrid.baseUrl(), "SHOTGRID_SCRIPT_NAME", "resilio_sync", "SHOTGRID_API_KEY", "k",
+                "SECRET_TOKEN", "s", "RESILIO_URL", resilio.baseUrl(), "RESILIO_TOKEN", ResilioConsole.TOKEN,
+                "ADMIN_TOKEN", TOKEN, "DATA_DIR", dataDir.toString(), "HTTP_PORT", String.valueOf(port),
+                "SAFETY_NET_INITIAL_DELAY_MS", "200"));
+        env.put("RECONCILE_RETRY_DELAY_MS", "3600000");
+        pb.directory(new File(System.getProperty("user.dir")));
+        pb.redirectErrorStream(true).redirectOutput(new File("target/crash-recovery-" + name + ".log"));
+        Process p = pb.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try {
+                return send("GET", "/admin/dead-letters").statusCode() == 200;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        return p;
+    }
+
+    private JsonNode deadLetters() throws Exception {
+        return MAPPER.readTree(send("GET", "/admin/dead-letters").body());
+    }
+
+    private HttpResponse<String> send(String method, String path) throws java.io.IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + TOKEN)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long list(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".json")).count();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package com.srsync.routes;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.srsync.stubs.ShotGridSite.user;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The failure rules of design.md against WireMock faults: retried, dead-lettered, replayed, never lost. */
+class FailureHandlingTest extends ServiceTestSupport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String SHOT_JOB = "HybridWork_TST_TST_010_0010";
+
+    @Override
+    void moreProperties(Properties p) {
+        p.put("http.read.timeout.ms", "1000");
+    }
+
+    private void oneActiveShot() {
+        site.project(155, "TST").project(156, "OTH").shot(1213, 155, "TST_010_0010", "active", "TST_010")
+                .task(5001, 1213, user(7, "Alex Trial")).install();
+    }
+
+    private static MappingBuilder createOf(String name) {
+        return post("/api/v2/jobs").withRequestBody(matchingJsonPath("$.name", equalTo(name)));
+    }
+
+    private List<LoggedRequest> creates(String name) {
+        return resilioServer.findAll(postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(matchingJsonPath("$.name", equalTo(name))));
+    }
+
+    private JsonNode deadLetters() throws Exception {
+        return MAPPER.readTree(admin("GET", "/admin/dead-letters", ADMIN_TOKEN).body());
+    }
+
+    @Test
+    void a_console_answering_503_three_times_then_200_converges_without_a_dead_letter() throws Exception {
+        oneActiveShot();
+        console.install();
+        for (int i = 0; i < 3; i++) {
+            resilioServer.stubFor(createOf(SHOT_JOB).inScenario("restart").whenScenarioStateIs(i == 0 ? "Started" : "down" + i)
+                    .willReturn(aResponse().withStatus(503)).willSetStateTo("down" + (i + 1)));
+        }
+        resilioServer.stubFor(createOf(SHOT_JOB).inScenario("restart").whenScenarioStateIs("down3").willReturn(okJson("{\"id\": 3001}")));
+
+        reconcile(155L);
+
+        assertEquals(4, creates(SHOT_JOB).size());
+        assertEquals(1, creates("HybridWork_TST_Assets").size());
+        assertEquals(MAPPER.readTree("[]"), deadLetters());
+    }
+
+    @Test
+    void a_write_failing_for_good_is_dead_lettered_the_others_succeed_and_replay_clears_it() throws Exception {
+        oneActiveShot();
+        console.job(1001, OldToolScenariosTest.SHOT_0010_ALEX.replace("Alex Trial\"", "Someone Else\"")).install();
+        resilioServer.stubFor(put("/api/v2/jobs/1001").willReturn(aResponse().withStatus(500).withBody("{\"message\": \"internal error\"}")));
+
+        reconcile(155L);
+
+        resilioServer.verify(1, putRequestedFor(urlEqualTo("/api/v2/jobs/1001")));      // 500 is not retried
+        assertEquals(1, creates("HybridWork_TST_Assets").size());                        // the other write went on
+        JsonNode letters = deadLetters();
+        assertEquals(1, letters.size());
+        JsonNode letter = letters.get(0);
+        assertEquals(155, letter.path("project").asLong());
+        assertEquals("update", letter.path("action").asText());
+        assertEquals(1001, letter.path("jobId").asLong());
+        assertEquals(SHOT_JOB, letter.path("jobName").asText());
+        assertEquals(500, letter.path("status").asInt());
+        assertEquals("Resilio PUT /jobs/1001 answered 500: {\"message\": \"internal error\"}", letter.path("error").asText());
+        assertEquals(1, letter.path("attempts").asInt());
+        assertTrue(!letters.toString().contains(com.srsync.stubs.ResilioConsole.TOKEN));
+
+        resilioServer.stubFor(put("/api/v2/jobs/1001").willReturn(okJson("{}")));      // the console recovers
+        long before = runs().ended();
+        var replay = admin("POST", "/admin/dead-letters/replay", ADMIN_TOKEN);
+        assertEquals(202, replay.statusCode());
+        assertEquals("{\"replaying\":[155]}", replay.body());
+        awaitReconciles(before + 1);
+
+        resilioServer.verify(2, putRequestedFor(urlEqualTo("/api/v2/jobs/1001")));
+        assertEquals(MAPPER.readTree("[]"), deadLetters());
+    }
+
+    @Test
+    void a_429_with_retry_after_2_waits_at_least_2_seconds_before_the_next_attempt() {
+        oneActiveShot();
+        console.install();
+        resilioServer.stubFor(createOf(SHOT_JOB).inScenario("busy").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("free"));
+        resilioServer.stubFor(createOf(SHOT_JOB).inScenario("busy").whenScenarioStateIs("free").willReturn(okJson("{\"id\": 3001}")));
+
+        reconcile(155L);
+
+        List<LoggedRequest> attempts = creates(SHOT_JOB);
+        assertEquals(2, attempts.size());
+        long waited = attempts.get(1).getLoggedDate().getTime() - attempts.get(0).getLoggedDate().getTime();
+        assertTrue(waited >= 2000, "waited " + waited + " ms");
+    }
+
+    @Test
+    void a_create_that_timed_out_but_succeeded_makes_exactly_one_job() throws Exception {
+        oneActiveShot();
+        console.install();
+        String created = OldToolScenariosTest.SHOT_0010_ALEX.replaceFirst("\\{", "{\"id\": 3001, ");
+        resilioServer.stubFor(createOf(SHOT_JOB).inScenario("slow").whenScenarioStateIs("Started")
+                .willReturn(okJson("{\"id\": 3001}").withFixedDelay(2500)).willSetStateTo("created"));
+        resilioServer.stubFor(get("/api/v2/jobs").inScenario("slow").whenScenarioStateIs("created").willReturn(okJson("[" + created + "]")));
+
+        reconcile(155L);
+
+        assertEquals(1, creates(SHOT_JOB).size());
+        assertEquals(MAPPER.readTree("[]"), deadLetters());
+    }
+
+    @Test
+    void a_shotgrid_token_refused_mid_reconcile_is_renewed_and_the_reconcile_completes() {
+        oneActiveShot();
+        console.install();
+        shotgridServer.stubFor(post("/api/v1/entity/tasks/_search").inScenario("expiry").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(401).withBody("{\"errors\": [{\"status\": 401, \"title\": \"token expired\"}]}"))
+                .willSetStateTo("renewed"));
+
+        reconcile(155L);
+
+        shotgridServer.verify(2, postRequestedFor(urlEqualTo("/api/v1/auth/access_token")));
+        resilioServer.verify(2, postRequestedFor(urlEqualTo("/api/v2/jobs")));
+    }
+
+    @Test
+    void a_failure_in_one_projects_reconcile_never_stops_the_others() {
+        oneActiveShot();
+        site.shot(2001, 156, "OTH_010_0010", "active", "OTH_010").task(6001, 2001, user(8, "Matthew Testuser")).install();
+        console.install();
+        shotgridServer.stubFor(post("/api/v1/entity/shots/_search").withRequestBody(matchingJsonPath("$.filters[0][2].id", equalTo("155")))
+                .willReturn(aResponse().withStatus(500)));
+
+        long before = runs().ended();
+        template.sendBody("seda:reconcile-requests", "all");
+        awaitReconciles(before + 2);
+
+        assertEquals(0, creates(SHOT_JOB).size());
+        assertEquals(1, creates("HybridWork_OTH_OTH_010_0010").size());
+        assertEquals(1, creates("HybridWork_OTH_Assets").size());
+    }
+}
