@@ -2,6 +2,9 @@ package com.srsync.webhook;
 
 import com.srsync.events.RecentEvents;
 import com.srsync.events.ShotGridEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +26,13 @@ public final class WebhookIntake {
         this.recent = recent;
     }
 
-    /** @param signature the {@code x-sg-signature} header, or null */
-    public WebhookReceipt receive(byte[] body, String signature) {
-        byte[] bytes = body == null ? new byte[0] : body;
+    /**
+     * @param body      the request body as received: raw bytes (or a stream of them); a form post that the
+     *                  server already parsed into a map has no raw bytes left and is refused
+     * @param signature the {@code x-sg-signature} header, or null
+     */
+    public WebhookReceipt receive(Object body, String signature) {
+        byte[] bytes = rawBytes(body);
         if (!signatures.accepts(bytes, signature)) {
             LOG.warn("Webhook refused: {} signature", signature == null ? "missing" : "wrong");
             return new WebhookReceipt(401, "{\"error\":\"missing or wrong x-sg-signature\"}", List.of());
@@ -40,5 +47,16 @@ public final class WebhookIntake {
         List<ShotGridEvent> fresh = events.stream().filter(e -> recent.firstTime(e.eventLogEntryId())).toList();
         int repeats = events.size() - fresh.size();
         return new WebhookReceipt(200, "{\"received\":" + events.size() + ",\"repeats\":" + repeats + "}", fresh);
+    }
+
+    private static byte[] rawBytes(Object body) {
+        try {
+            if (body instanceof byte[] b) return b;
+            if (body instanceof String s) return s.getBytes(StandardCharsets.UTF_8);
+            if (body instanceof InputStream in) return in.readAllBytes();
+        } catch (IOException e) {
+            LOG.warn("Webhook body could not be read: {}", e.getMessage());
+        }
+        return new byte[0];
     }
 }

@@ -63,6 +63,10 @@ class WebhookIngressTest extends ServiceTestSupport {
         assertEquals("{\"error\":\"not a ShotGrid delivery\"}", malformed.body());
         assertEquals(400, post(httpPort, "/webhooks/shotgrid", notDelivery, sign(notDelivery, SECRET)).statusCode());
         assertEquals(413, post(httpPort, "/webhooks/shotgrid", huge, sign(huge, SECRET)).statusCode());
+        var form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + httpPort + "/webhooks/shotgrid"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("x-sg-signature", sign("a=1".getBytes(), SECRET))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("a=1")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, form.statusCode());   // the server parsed it as a form: no raw bytes to verify
 
         Thread.sleep(1000);   // three debounce periods: anything triggered would have run
         shotgridServer.verify(0, anyRequestedFor(anyUrl()));
