@@ -6,29 +6,36 @@ import org.apache.camel.main.Main;
 
 /**
  * What must be settled before Camel starts: where the routes and the configuration file are, and the
- * HTTP port. The port is handed to Camel as a literal ({@code camel.server.port} must not be a placeholder).
+ * HTTP and management ports. Ports are handed to Camel as literals ({@code camel.server.port} must not
+ * be a placeholder); health and metrics share the HTTP port unless MANAGEMENT_PORT is set.
  */
-public record LaunchOptions(String routesDir, String configDir, String httpPort) {
+public record LaunchOptions(String routesDir, String configDir, String httpPort, String managementPort) {
 
     public static LaunchOptions fromEnvironment(Map<String, String> env) {
         return new LaunchOptions(
                 env.getOrDefault("ROUTES_DIR", "routes"),
                 env.getOrDefault("CONFIG_DIR", "config"),
-                env.get("HTTP_PORT"));
+                env.get("HTTP_PORT"),
+                env.get("MANAGEMENT_PORT"));
     }
 
     public void applyTo(Main main) {
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routesDir + "/*.yaml");
         main.addOverrideProperty("camel.main.routes-reload-directory", routesDir);
         main.addOverrideProperty("camel.main.file-configurations", configDir + "/application.properties");
-        if (httpPort != null && !httpPort.isBlank()) {
-            try {
-                int port = Integer.parseInt(httpPort.trim());
-                if (port < 1 || port > 65535) throw new NumberFormatException();
-                main.addOverrideProperty("camel.server.port", String.valueOf(port));
-            } catch (NumberFormatException e) {
-                throw new ConfigException("HTTP_PORT: must be a port number from 1 to 65535, got '" + httpPort + "'");
-            }
+        String http = port("HTTP_PORT", httpPort, "8080");
+        main.addOverrideProperty("camel.server.port", http);
+        main.addOverrideProperty("camel.management.port", port("MANAGEMENT_PORT", managementPort, http));
+    }
+
+    private static String port(String name, String value, String fallback) {
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) throw new NumberFormatException();
+            return String.valueOf(port);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + ": must be a port number from 1 to 65535, got '" + value + "'");
         }
     }
 }

@@ -56,6 +56,10 @@ public final class ReconcileRun {
         return failed.size();
     }
 
+    java.time.Duration elapsed() {
+        return java.time.Duration.ofMillis(System.currentTimeMillis() - startedAtMillis);
+    }
+
     String summary() {
         long ms = System.currentTimeMillis() - startedAtMillis;
         return "project " + plan.projectId() + " (" + plan.tankName() + ") in " + ms + " ms - "

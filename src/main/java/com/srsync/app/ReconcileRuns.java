@@ -3,6 +3,8 @@ package com.srsync.app;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.failure.ReconcileRetries;
 import com.srsync.http.RemoteCallException;
+import com.srsync.observe.SyncMetrics;
+import com.srsync.observe.UpstreamHealth;
 import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
 import com.srsync.reconcile.SkippedArtist;
@@ -21,11 +23,15 @@ public final class ReconcileRuns {
 
     private final DeadLetterStore deadLetters;
     private final ReconcileRetries retries;
+    private final SyncMetrics metrics;
+    private final UpstreamHealth health;
     private final AtomicLong ended = new AtomicLong();
 
-    public ReconcileRuns(DeadLetterStore deadLetters, ReconcileRetries retries) {
+    public ReconcileRuns(DeadLetterStore deadLetters, ReconcileRetries retries, SyncMetrics metrics, UpstreamHealth health) {
         this.deadLetters = deadLetters;
         this.retries = retries;
+        this.metrics = metrics;
+        this.health = health;
     }
 
     /** @param startedAt when the reconcile started reading, so its duration covers the reads */
@@ -51,12 +57,15 @@ public final class ReconcileRuns {
 
     public void applied(ReconcileRun run, JobOperation op) {
         run.applied(op);
+        metrics.wrote(op.getAction(), "ok");
     }
 
     /** A write that still failed after its retries: dead-lettered, and its project reconciled again later. */
     public void failed(ReconcileRun run, JobOperation op, Exception error) {
         run.failed(op);
+        metrics.wrote(op.getAction(), "failed");
         deadLetters.record(op, error);
+        metrics.deadLettered();
     }
 
     /**
@@ -65,6 +74,7 @@ public final class ReconcileRuns {
      */
     public void stopped(Object project, Exception error) {
         ended.incrementAndGet();
+        metrics.reconcileError("read");
         if (error instanceof UnknownProjectException) {
             LOG.warn("{}", error.getMessage());
             return;
@@ -83,14 +93,32 @@ public final class ReconcileRuns {
     public void finish(ReconcileRun run, boolean dryRun) {
         ended.incrementAndGet();
         ProjectPlan plan = run.getPlan();
+        String outcome = outcome(run, dryRun);
+        metrics.reconciled(outcome, run.elapsed());
         if (plan.leftAlone() != null) return;
+        metrics.planned("create", plan.creates().size());
+        metrics.planned("update", plan.updates().size());
+        metrics.planned("delete", plan.deletes().size());
+        metrics.skippedArtists(plan.skippedArtists().size());
+        if (plan.isBlocked()) metrics.guardBlocked();
         deadLetters.settle(plan, run.failedOperations(), !dryRun && !plan.isBlocked());
         log(run, dryRun);
         if (run.failures() == 0) {
             retries.succeeded(plan.projectId());
+            if (!plan.isBlocked()) health.reconcileSucceeded();
         } else {
+            metrics.reconcileError("write");
             retries.afterFailure(plan.projectId());
         }
+    }
+
+    private static String outcome(ReconcileRun run, boolean dryRun) {
+        ProjectPlan plan = run.getPlan();
+        if (plan.leftAlone() != null) return "left_alone";
+        if (dryRun) return "dry_run";
+        if (plan.isBlocked()) return "blocked";
+        if (run.failures() > 0) return "failed_writes";
+        return plan.writes().isEmpty() ? "no_change" : "written";
     }
 
     private void log(ReconcileRun run, boolean dryRun) {

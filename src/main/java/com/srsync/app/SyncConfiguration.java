@@ -8,14 +8,11 @@ import com.srsync.events.RecentEvents;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.failure.ReconcileRetries;
 import com.srsync.failure.RetryAfter;
-import com.srsync.trigger.DebounceWindow;
-import com.srsync.trigger.PendingReconciles;
-import com.srsync.trigger.TriggerCounts;
-import com.srsync.webhook.DeliveryParser;
-import com.srsync.webhook.SignatureVerifier;
-import com.srsync.webhook.WebhookIntake;
 import com.srsync.http.JsonHttp;
 import com.srsync.http.TlsTrust;
+import com.srsync.observe.ReadinessCheck;
+import com.srsync.observe.SyncMetrics;
+import com.srsync.observe.UpstreamHealth;
 import com.srsync.reconcile.DeleteGuard;
 import com.srsync.reconcile.Reconciler;
 import com.srsync.reconcile.SyncRules;
@@ -24,6 +21,13 @@ import com.srsync.resilio.ResilioJobs;
 import com.srsync.shotgrid.AccessTokens;
 import com.srsync.shotgrid.ShotGridClient;
 import com.srsync.shotgrid.SnapshotReader;
+import com.srsync.trigger.DebounceWindow;
+import com.srsync.trigger.PendingReconciles;
+import com.srsync.trigger.TriggerCounts;
+import com.srsync.webhook.DeliveryParser;
+import com.srsync.webhook.SignatureVerifier;
+import com.srsync.webhook.WebhookIntake;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,11 +42,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds every bean the routes call, once, from the validated settings and artists.yaml, and binds
- * them by the names the routes use: {@code shotgrid}, {@code resilio}, {@code planner},
- * {@code targets}, {@code runs}, {@code adminGate}, {@code planJson}, {@code collectPlans},
- * {@code webhooks}, {@code triggerCounts}, {@code debounce}, {@code pending}, {@code deadLetters},
- * {@code retryAfter}, {@code retries}. A setting or artists.yaml that is
- * wrong stops start-up here, with a message naming it.
+ * them by the names the routes use (shotgrid, resilio, planner, targets, runs, adminGate, planJson,
+ * collectPlans, webhooks, triggerCounts, debounce, pending, deadLetters, retryAfter, retries), plus
+ * the meter registry that /observe/metrics serves and the readiness checks of /observe/health. A
+ * setting or artists.yaml that is wrong stops start-up here, with a message naming it.
  */
 @Configuration
 public class SyncConfiguration implements CamelConfiguration {
@@ -55,17 +58,28 @@ public class SyncConfiguration implements CamelConfiguration {
         ArtistsConfig artists = ArtistsFileLoader.load(settings.artistsFile());
         SyncRules rules = artists.rules(settings.activeStatuses());
         ObjectMapper mapper = new ObjectMapper();
+        Clock clock = Clock.systemUTC();
         warnAbout(settings, artists);
+        Registry registry = context.getRegistry();
 
+        // observability: camel-micrometer-prometheus serves the registry it binds as "metricsRegistry"
+        SyncMetrics metrics = new SyncMetrics(() -> registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class));
+        try {
+            context.addStartupListener((ctx, alreadyStarted) -> metrics.start());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the metrics start-up listener", e);
+        }
+        UpstreamHealth health = new UpstreamHealth(clock);
+
+        // upstreams
         // HTTP/1.1: on plain http the JDK client would otherwise try an h2c upgrade, which proxies and
         // consoles handle unevenly; a few requests per reconcile gain nothing from HTTP/2.
         HttpClient shotgridHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout()).build();
-        JsonHttp shotgridJson = new JsonHttp("ShotGrid", shotgridHttp, settings.readTimeout(), mapper);
+        JsonHttp shotgridJson = new JsonHttp("ShotGrid", shotgridHttp, settings.readTimeout(), mapper, health);
         var apiRoot = ShotGridClient.apiRoot(settings.shotgridUrl());
-        AccessTokens tokens = new AccessTokens(apiRoot, settings.shotgridScriptName(), settings.shotgridApiKey(), shotgridJson, Clock.systemUTC());
+        AccessTokens tokens = new AccessTokens(apiRoot, settings.shotgridScriptName(), settings.shotgridApiKey(), shotgridJson, clock);
         SnapshotReader shotgrid = new SnapshotReader(new ShotGridClient(apiRoot, tokens, shotgridJson), rules);
-
         HttpClient.Builder resilioHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout());
         if (settings.resilioTlsInsecure()) {
@@ -74,29 +88,47 @@ public class SyncConfiguration implements CamelConfiguration {
             resilioHttp.sslContext(TlsTrust.trusting(settings.resilioCaCert()));
         }
         ResilioJobs resilio = new ResilioJobs(new ResilioClient(settings.resilioUrl(), settings.resilioToken(),
-                new JsonHttp("Resilio", resilioHttp.build(), settings.readTimeout(), mapper)));
-
-        Registry registry = context.getRegistry();
+                new JsonHttp("Resilio", resilioHttp.build(), settings.readTimeout(), mapper, health)));
         registry.bind("settings", settings);
         registry.bind("shotgrid", shotgrid);
         registry.bind("resilio", resilio);
+
+        // reconcile
         registry.bind("planner", new Reconciler(rules, new DeleteGuard(settings.deleteGuardFraction(), settings.deleteGuardMin())));
         registry.bind("targets", new ReconcileTargets(shotgrid, resilio));
-        DeadLetterStore deadLetters = new DeadLetterStore(settings.dataDir(), mapper, Clock.systemUTC());
-        registry.bind("deadLetters", deadLetters);
+        DeadLetterStore deadLetters = new DeadLetterStore(settings.dataDir(), mapper, clock);
         ReconcileRetries retries = new ReconcileRetries(settings.reconcileRetryMax(), settings.reconcileRetryDelay(),
                 settings.safetyNetInterval());
+        registry.bind("deadLetters", deadLetters);
         registry.bind("retries", retries);
-        registry.bind("runs", new ReconcileRuns(deadLetters, retries));
-        registry.bind("retryAfter", new RetryAfter(Duration.ofMinutes(10)));
+        registry.bind("runs", new ReconcileRuns(deadLetters, retries, metrics, health));
+        registry.bind("retryAfter", new RetryAfter(Duration.ofMinutes(10), metrics));
+
+        // triggers
+        registry.bind("webhooks", new WebhookIntake(new SignatureVerifier(settings.webhookSecret(), settings.webhookAllowUnsigned()),
+                new DeliveryParser(mapper), new RecentEvents(100_000), metrics));
+        registry.bind("triggerCounts", new TriggerCounts(metrics));
+        DebounceWindow debounce = new DebounceWindow(settings.debounce(), settings.maxDelay());
+        PendingReconciles pending = new PendingReconciles();
+        registry.bind("debounce", debounce);
+        registry.bind("pending", pending);
+
+        // admin
         registry.bind("adminGate", new AdminGate(settings.adminToken()));
         registry.bind("planJson", new PlanJson(mapper, settings.dryRun()));
         registry.bind("collectPlans", new GroupedBodyAggregationStrategy());
-        registry.bind("webhooks", new WebhookIntake(new SignatureVerifier(settings.webhookSecret(), settings.webhookAllowUnsigned()),
-                new DeliveryParser(mapper), new RecentEvents(100_000)));
-        registry.bind("triggerCounts", new TriggerCounts());
-        registry.bind("debounce", new DebounceWindow(settings.debounce(), settings.maxDelay()));
-        registry.bind("pending", new PendingReconciles());
+
+        metrics.gauge("srsync.debounce.waiting", debounce::waiting);
+        metrics.gauge("srsync.reconcile.queue", pending::size);
+        metrics.gauge("srsync.reconcile.retry.waiting", retries::waiting);
+        metrics.gauge("srsync.dead.letters", () -> deadLetters.list().size());
+        registry.bind("shotgridReadiness", ReadinessCheck.upstream(health, "ShotGrid"));
+        registry.bind("resilioReadiness", ReadinessCheck.upstream(health, "Resilio"));
+        // stale after three safety-net periods without one good reconcile (at least 30 minutes)
+        Duration stale = settings.safetyNetInterval().multipliedBy(3);
+        registry.bind("reconcileReadiness", ReadinessCheck.reconcileFreshness(health,
+                stale.compareTo(Duration.ofMinutes(30)) < 0 ? Duration.ofMinutes(30) : stale));
+
         LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgridUrl(),
                 settings.resilioUrl(), artists.artists().size(), settings.activeStatuses(), settings.dryRun() ? "; DRY RUN: nothing is written" : "");
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import com.srsync.observe.UpstreamHealth;
 
 /** Sends one request and reads a JSON answer; any status outside 2xx (unless accepted) becomes a {@link RemoteCallException}. */
 public final class JsonHttp {
@@ -18,12 +19,23 @@ public final class JsonHttp {
     private final HttpClient client;
     private final Duration readTimeout;
     private final ObjectMapper mapper;
+    private final UpstreamHealth health;
 
     public JsonHttp(String service, HttpClient client, Duration readTimeout, ObjectMapper mapper) {
+        this(service, client, readTimeout, mapper, new UpstreamHealth(java.time.Clock.systemUTC()));
+    }
+
+    /** @param health told how each call went: answered, or no answer / 5xx */
+    public JsonHttp(String service, HttpClient client, Duration readTimeout, ObjectMapper mapper, UpstreamHealth health) {
         this.service = service;
         this.client = client;
         this.readTimeout = readTimeout;
         this.mapper = mapper;
+        this.health = health;
+    }
+
+    public UpstreamHealth health() {
+        return health;
     }
 
     public ObjectMapper mapper() {
@@ -42,12 +54,15 @@ public final class JsonHttp {
         try {
             response = client.send(request.timeout(readTimeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            health.failed(service, operation + " got no answer (" + e.getClass().getSimpleName() + ")");
             throw new RemoteCallException(service, operation, 0, e.getClass().getSimpleName(), null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteCallException(service, operation, 0, "interrupted", null, e);
         }
         int status = response.statusCode();
+        if (status >= 500) health.failed(service, operation + " answered " + status);
+        else health.answered(service);
         boolean accepted = status / 100 == 2;
         for (int s : alsoAccept) accepted |= s == status;
         if (!accepted) {

@@ -47,10 +47,18 @@ public final class AccessTokens {
         String form = "grant_type=client_credentials"
                 + "&client_id=" + URLEncoder.encode(scriptName, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(apiKey.reveal(), StandardCharsets.UTF_8);
-        JsonNode answer = http.send(HttpRequest.newBuilder(loginUri)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)), "login").body();
+        JsonNode answer;
+        try {
+            answer = http.send(HttpRequest.newBuilder(loginUri)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)), "login").body();
+        } catch (RemoteCallException e) {
+            if (e.getStatus() >= 400 && e.getStatus() < 500) {
+                http.health().failed("ShotGrid", "login refused (" + e.getStatus() + "): check SHOTGRID_SCRIPT_NAME and SHOTGRID_API_KEY");
+            }
+            throw e;
+        }
         String access = answer.path("access_token").asText("");
         if (access.isEmpty()) {
             throw new RemoteCallException("ShotGrid", "login", 200, "answer has no access_token", null, null);

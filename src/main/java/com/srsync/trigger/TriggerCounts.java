@@ -2,21 +2,20 @@ package com.srsync.trigger;
 
 import com.srsync.events.EventRelevance;
 import com.srsync.events.ShotGridEvent;
-import java.util.concurrent.atomic.AtomicLong;
+import com.srsync.observe.SyncMetrics;
 
-/** What became of the events: how many asked for a reconcile and how many were acknowledged and ignored. */
+/** Turns an event into the trigger it asks for (see {@link EventRelevance}), counting relevant and ignored events. */
 public final class TriggerCounts {
-    private final AtomicLong relevant = new AtomicLong();
-    private final AtomicLong ignored = new AtomicLong();
+    private final SyncMetrics metrics;
 
-    /** The trigger an event asks for (see {@link EventRelevance}), counting it; null when it is ignored. */
-    public String triggerFor(ShotGridEvent event) {
-        String trigger = EventRelevance.trigger(event);
-        (trigger == null ? ignored : relevant).incrementAndGet();
-        return trigger;
+    public TriggerCounts(SyncMetrics metrics) {
+        this.metrics = metrics;
     }
 
-    public long relevant() { return relevant.get(); }
-
-    public long ignored() { return ignored.get(); }
+    /** The project id, or "all", that the event asks to reconcile; null when it is ignored. */
+    public String triggerFor(ShotGridEvent event) {
+        String trigger = EventRelevance.trigger(event);
+        metrics.event(trigger == null ? "ignored" : "relevant");
+        return trigger;
+    }
 }

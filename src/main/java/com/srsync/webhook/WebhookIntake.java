@@ -2,6 +2,7 @@ package com.srsync.webhook;
 
 import com.srsync.events.RecentEvents;
 import com.srsync.events.ShotGridEvent;
+import com.srsync.observe.SyncMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +20,13 @@ public final class WebhookIntake {
     private final SignatureVerifier signatures;
     private final DeliveryParser parser;
     private final RecentEvents recent;
+    private final SyncMetrics metrics;
 
-    public WebhookIntake(SignatureVerifier signatures, DeliveryParser parser, RecentEvents recent) {
+    public WebhookIntake(SignatureVerifier signatures, DeliveryParser parser, RecentEvents recent, SyncMetrics metrics) {
         this.signatures = signatures;
         this.parser = parser;
         this.recent = recent;
+        this.metrics = metrics;
     }
 
     /**
@@ -35,6 +38,7 @@ public final class WebhookIntake {
         byte[] bytes = rawBytes(body);
         if (!signatures.accepts(bytes, signature)) {
             LOG.warn("Webhook refused: {} signature", signature == null ? "missing" : "wrong");
+            metrics.webhook("unauthorized", 1);
             return new WebhookReceipt(401, "{\"error\":\"missing or wrong x-sg-signature\"}", List.of());
         }
         List<ShotGridEvent> events;
@@ -42,10 +46,13 @@ public final class WebhookIntake {
             events = parser.parse(bytes);
         } catch (NotADeliveryException e) {
             LOG.warn("Webhook refused: {}", e.getMessage());
+            metrics.webhook("malformed", 1);
             return new WebhookReceipt(400, "{\"error\":\"not a ShotGrid delivery\"}", List.of());
         }
         List<ShotGridEvent> fresh = events.stream().filter(e -> recent.firstTime(e.eventLogEntryId())).toList();
         int repeats = events.size() - fresh.size();
+        if (!fresh.isEmpty()) metrics.webhook("accepted", fresh.size());
+        if (repeats > 0) metrics.webhook("repeat", repeats);
         return new WebhookReceipt(200, "{\"received\":" + events.size() + ",\"repeats\":" + repeats + "}", fresh);
     }
 

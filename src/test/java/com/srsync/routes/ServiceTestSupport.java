@@ -53,6 +53,7 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
         super.configureContext(context);
         Properties p = new Properties();
         p.put("camel.server.port", String.valueOf(httpPort));
+        p.put("camel.management.port", String.valueOf(httpPort));
         p.put("shotgrid.url", shotgridServer.baseUrl());
         p.put("shotgrid.script.name", "resilio_sync");
         p.put("shotgrid.api.key", "sg-api-key-secret");

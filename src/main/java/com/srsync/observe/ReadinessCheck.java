@@ -1,0 +1,61 @@
+package com.srsync.observe;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * A readiness check of {@code /observe/health}: an upstream ({@code shotgrid} for its login and
+ * searches, {@code resilio} for the console) is down while its last call failed; {@code reconcile} is
+ * down when no reconcile has succeeded for {@code staleAfter}. Not liveness: an outage upstream is no
+ * reason to restart the service.
+ */
+public final class ReadinessCheck extends AbstractHealthCheck {
+    private final UpstreamHealth health;
+    private final String service;
+    private final Duration staleAfter;
+
+    private ReadinessCheck(String id, UpstreamHealth health, String service, Duration staleAfter) {
+        super("srsync", id);
+        this.health = health;
+        this.service = service;
+        this.staleAfter = staleAfter;
+    }
+
+    public static ReadinessCheck upstream(UpstreamHealth health, String service) {
+        return new ReadinessCheck(service.toLowerCase(java.util.Locale.ROOT), health, service, null);
+    }
+
+    public static ReadinessCheck reconcileFreshness(UpstreamHealth health, Duration staleAfter) {
+        return new ReadinessCheck("reconcile", health, null, staleAfter);
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        if (service != null) {
+            UpstreamHealth.Outcome last = health.last(service);
+            if (last == null) {
+                builder.up().message("no call yet");
+            } else if (last.problem() == null) {
+                builder.up().detail("last_answer", last.at().toString());
+            } else {
+                builder.down().message(service + ": " + last.problem()).detail("failed_at", last.at().toString());
+            }
+            return;
+        }
+        Duration since = health.sinceGoodReconcile();
+        builder.detail("seconds_since_good_reconcile", since.toSeconds());
+        if (since.compareTo(staleAfter) > 0) {
+            builder.down().message((health.anyReconcileSucceeded() ? "no reconcile has succeeded for " : "no reconcile has succeeded since start, ")
+                    + since.toSeconds() + " s");
+        } else {
+            builder.up();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.srsync.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The service's meters, named like a controller's (Prometheus names in brackets):
+ * reconciles by outcome [srsync_reconcile_total], their duration [srsync_reconcile_duration_seconds],
+ * failed reconciles by stage [srsync_reconcile_errors_total], planned operations by action
+ * [srsync_plan_operations_total], writes by action and result [srsync_writes_total], write retries
+ * [srsync_write_retries_total], webhook deliveries by result [srsync_webhook_deliveries_total], events by
+ * relevance [srsync_events_total], dead letters written [srsync_dead_letters_written_total] and held
+ * [srsync_dead_letters], skipped artists [srsync_skipped_artists_total], delete-guard blocks
+ * [srsync_delete_guard_blocked_total], and queue gauges [srsync_debounce_waiting, srsync_reconcile_queue,
+ * srsync_reconcile_retry_waiting]. Never a secret, never an unbounded label.
+ */
+public final class SyncMetrics {
+    private final Supplier<MeterRegistry> source;
+    private final java.util.List<Runnable> gauges = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile MeterRegistry registry;
+
+    /** @param source the registry that /observe/metrics serves; looked up on first use, since it may be made after this */
+    public SyncMetrics(Supplier<MeterRegistry> source) {
+        this.source = source;
+    }
+
+    private MeterRegistry registry() {
+        MeterRegistry r = registry;
+        if (r == null) {
+            r = source.get();
+            if (r == null) r = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();   // before start: counted, not served
+            else registry = r;
+        }
+        return r;
+    }
+
+    /** Registers the gauges once the served registry exists (at start-up). */
+    public void start() {
+        gauges.forEach(Runnable::run);
+    }
+
+    /** @param outcome written, no_change, failed_writes, blocked, dry_run or left_alone */
+    public void reconciled(String outcome, Duration took) {
+        registry().counter("srsync.reconcile", "outcome", outcome).increment();
+        Timer.builder("srsync.reconcile.duration").tag("outcome", outcome).register(registry()).record(took);
+    }
+
+    /** @param stage read (stopped before writing) or write (a write was dead-lettered) */
+    public void reconcileError(String stage) {
+        registry().counter("srsync.reconcile.errors", "stage", stage).increment();
+    }
+
+    public void planned(String action, int count) {
+        if (count > 0) registry().counter("srsync.plan.operations", "action", action).increment(count);
+    }
+
+    /** @param result ok or failed */
+    public void wrote(String action, String result) {
+        registry().counter("srsync.writes", "action", action, "result", result).increment();
+    }
+
+    public void writeRetried() {
+        registry().counter("srsync.write.retries").increment();
+    }
+
+    /** @param result accepted, repeat, unauthorized or malformed */
+    public void webhook(String result, int deliveries) {
+        Counter c = registry().counter("srsync.webhook.deliveries", "result", result);
+        c.increment(Math.max(1, deliveries));
+    }
+
+    /** @param relevance relevant or ignored */
+    public void event(String relevance) {
+        registry().counter("srsync.events", "relevance", relevance).increment();
+    }
+
+    public void deadLettered() {
+        registry().counter("srsync.dead.letters.written").increment();
+    }
+
+    public void skippedArtists(int count) {
+        if (count > 0) registry().counter("srsync.skipped.artists").increment(count);
+    }
+
+    public void guardBlocked() {
+        registry().counter("srsync.delete.guard.blocked").increment();
+    }
+
+    /** A gauge read when scraped, registered at {@link #start()}. */
+    public void gauge(String name, Supplier<Number> value) {
+        gauges.add(() -> io.micrometer.core.instrument.Gauge.builder(name, value).strongReference(true).register(registry()));
+    }
+}
