@@ -117,6 +117,7 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("adminGate", new AdminGate(settings.adminToken()));
         registry.bind("planJson", new PlanJson(mapper, settings.dryRun()));
         registry.bind("collectPlans", new GroupedBodyAggregationStrategy());
+        registry.bind("chat", new ChatMessage());
 
         metrics.gauge("srsync.debounce.waiting", debounce::waiting);
         metrics.gauge("srsync.reconcile.queue", pending::size);

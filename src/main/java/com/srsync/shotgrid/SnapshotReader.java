@@ -97,6 +97,23 @@ public final class SnapshotReader {
         return new ProjectSnapshot(projectId, tank, records, directory.tankNames());
     }
 
+    /** One shot's code and the names of the artists on its tasks, for extension routes (two or three queries). */
+    public ShotArtists shotArtists(long shotId) {
+        List<JsonNode> shot = client.search(new SearchQuery("shots", List.of(List.of("id", "is", shotId)), List.of("code"), ShotGridQueries.ACTIVE));
+        String code = shot.isEmpty() ? "#" + shotId : text(shot.get(0).path("attributes").path("code"));
+        Map<Long, String> names = new LinkedHashMap<>();
+        Set<Long> groups = new TreeSet<>();
+        List<List<Object>> filters = List.of(List.of("entity", "is", Map.of("type", "Shot", "id", shotId)));
+        for (JsonNode task : client.search(new SearchQuery("tasks", filters, List.of("task_assignees"), ShotGridQueries.ACTIVE))) {
+            for (JsonNode a : task.path("relationships").path("task_assignees").path("data")) {
+                if ("HumanUser".equals(a.path("type").asText())) names.putIfAbsent(a.path("id").asLong(), text(a.path("name")));
+                if ("Group".equals(a.path("type").asText())) groups.add(a.path("id").asLong());
+            }
+        }
+        groupMembers(groups, names);
+        return new ShotArtists(shotId, code, names.values().stream().filter(java.util.Objects::nonNull).sorted().toList());
+    }
+
     /** The ids of projects that have at least one active shot. */
     public Set<Long> projectsWithActiveShots() {
         Set<Long> ids = new TreeSet<>();

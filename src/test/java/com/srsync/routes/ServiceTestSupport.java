@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Properties;
 import java.time.Duration;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,11 +40,6 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
     @Override
     protected Class<?> getMainClass() {
         return Application.class;
-    }
-
-    @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.setRoutesIncludePattern("file:routes/*.yaml");
     }
 
     @Override
