@@ -2,12 +2,14 @@ package com.srsync;
 
 import com.srsync.app.LaunchOptions;
 import com.srsync.config.ConfigException;
+import com.srsync.sandbox.Sandbox;
 import org.apache.camel.main.Main;
 
 /**
  * Starts the service: Camel Main with the routes of {@code routes/} (or {@code ROUTES_DIR}) and the
  * settings of {@code config/application.properties} (or {@code CONFIG_DIR}) and the environment.
  * A configuration error ends it with status 2 and a message naming the setting or file, line and key.
+ * With {@code SANDBOX=true} it starts next to a simulated ShotGrid and Resilio console instead.
  */
 public final class Application {
     static final int CONFIG_ERROR = 2;
@@ -21,7 +23,18 @@ public final class Application {
     static int run(String... args) {
         try {
             Main main = new Main(Application.class);
-            LaunchOptions.fromEnvironment(System.getenv()).applyTo(main);
+            LaunchOptions options = LaunchOptions.fromEnvironment(System.getenv());
+            options.applyTo(main);
+            if (Sandbox.requested(System.getenv())) {
+                Sandbox sandbox = Sandbox.start(System.getenv(), options.servicePort());
+                sandbox.properties().forEach(main::addOverrideProperty);
+                main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                    @Override
+                    public void afterStart(org.apache.camel.main.BaseMainSupport m) {
+                        System.out.println(sandbox.banner());
+                    }
+                });
+            }
             return main.run(args);
         } catch (Exception e) {
             ConfigException config = configError(e);

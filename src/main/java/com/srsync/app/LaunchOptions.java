@@ -28,6 +28,11 @@ public record LaunchOptions(String routesDir, String configDir, String httpPort,
         main.addOverrideProperty("camel.management.port", port("MANAGEMENT_PORT", managementPort, http));
     }
 
+    /** The port webhooks reach the service on. */
+    public int servicePort() {
+        return Integer.parseInt(port("HTTP_PORT", httpPort, "8080"));
+    }
+
     private static String port(String name, String value, String fallback) {
         if (value == null || value.isBlank()) return fallback;
         try {

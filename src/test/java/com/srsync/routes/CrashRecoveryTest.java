@@ -13,10 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.srsync.stubs.ResilioConsole;
 import com.srsync.stubs.ShotGridSite;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +35,12 @@ class CrashRecoveryTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TOKEN = "admin-token-for-tests";
-    private final HttpClient http = HttpClient.newHttpClient();
     private final int port = ServiceTestSupport.freePort();
-    private Process service;
+    private ServiceProcess service;
 
     @AfterEach
-    void stop() {
-        if (service != null) service.destroyForcibly();
+    void stop() throws InterruptedException {
+        if (service != null) service.kill();
     }
 
     @Test
@@ -63,8 +58,8 @@ class CrashRecoveryTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(letters) && list(letters) == 1);
         Thread.sleep(500);                                         // the slow create of TST_010_0020 is in flight
         String firstFailedAt = deadLetters().get(0).path("firstFailedAt").asText();
-        service.destroyForcibly().waitFor();                       // SIGKILL: no shutdown hook, no graceful stop
-        assertFalse(service.isAlive());
+        service.kill();                                            // SIGKILL: no shutdown hook, no graceful stop
+        assertFalse(service.alive());
 
         resilio.stubFor(create("HybridWork_TST_TST_010_0020").willReturn(okJson("{\"id\": 3002}")));
         service = start(dataDir, "second");
@@ -84,27 +79,11 @@ class CrashRecoveryTest {
         return post("/api/v2/jobs").withRequestBody(matchingJsonPath("$.name", equalTo(name)));
     }
 
-    private Process start(Path dataDir, String name) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.srsync.Application");
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("SHOTGRID_") || k.startsWith("RESILIO_") || k.startsWith("SYNC_") || k.equals("DRY_RUN"));
-        env.putAll(Map.of("SHOTGRID_URL", shotgrid.baseUrl(), "SHOTGRID_SCRIPT_NAME", "resilio_sync", "SHOTGRID_API_KEY", "k",
-                "SECRET_TOKEN", "s", "RESILIO_URL", resilio.baseUrl(), "RESILIO_TOKEN", ResilioConsole.TOKEN,
-                "ADMIN_TOKEN", TOKEN, "DATA_DIR", dataDir.toString(), "HTTP_PORT", String.valueOf(port),
-                "SAFETY_NET_INITIAL_DELAY_MS", "200"));
-        env.put("RECONCILE_RETRY_DELAY_MS", "3600000");
-        pb.directory(new File(System.getProperty("user.dir")));
-        pb.redirectErrorStream(true).redirectOutput(new File("target/crash-recovery-" + name + ".log"));
-        Process p = pb.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try {
-                return send("GET", "/admin/dead-letters").statusCode() == 200;
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
-        return p;
+    private ServiceProcess start(Path dataDir, String name) throws Exception {
+        return ServiceProcess.start(Map.of("SHOTGRID_URL", shotgrid.baseUrl(), "SHOTGRID_SCRIPT_NAME", "resilio_sync",
+                "SHOTGRID_API_KEY", "k", "SECRET_TOKEN", "s", "RESILIO_URL", resilio.baseUrl(), "RESILIO_TOKEN", ResilioConsole.TOKEN,
+                "ADMIN_TOKEN", TOKEN, "DATA_DIR", dataDir.toString(), "SAFETY_NET_INITIAL_DELAY_MS", "200",
+                "RECONCILE_RETRY_DELAY_MS", "3600000"), port, "crash-recovery-" + name);
     }
 
     private JsonNode deadLetters() throws Exception {
@@ -112,8 +91,7 @@ class CrashRecoveryTest {
     }
 
     private HttpResponse<String> send(String method, String path) throws java.io.IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + TOKEN)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return service.send(method, path, TOKEN);
     }
 
     private static long list(Path dir) throws java.io.IOException {

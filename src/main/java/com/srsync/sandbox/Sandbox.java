@@ -1,0 +1,76 @@
+package com.srsync.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Starts the two simulators next to the service and says how the service reaches them. With
+ * {@code SANDBOX=true} the launcher calls {@link #start} before Camel starts.
+ */
+public final class Sandbox {
+    private static final String SECRET = "sandbox-webhook-secret";
+    public static final String ADMIN_TOKEN = "sandbox";
+
+    private final SimulatedShotGrid shotgrid;
+    private final SimulatedConsole console;
+    private final int servicePort;
+
+    private Sandbox(SimulatedShotGrid shotgrid, SimulatedConsole console, int servicePort) {
+        this.shotgrid = shotgrid;
+        this.console = console;
+        this.servicePort = servicePort;
+    }
+
+    public static boolean requested(Map<String, String> env) {
+        return "true".equalsIgnoreCase(env.get("SANDBOX"));
+    }
+
+    /** Starts the simulated ShotGrid (SANDBOX_SHOTGRID_PORT, 8091) and console (SANDBOX_RESILIO_PORT, 8092). */
+    public static Sandbox start(Map<String, String> env, int servicePort) throws IOException {
+        int sgPort = Integer.parseInt(env.getOrDefault("SANDBOX_SHOTGRID_PORT", "8091"));
+        int consolePort = Integer.parseInt(env.getOrDefault("SANDBOX_RESILIO_PORT", "8092"));
+        SimulatedShotGrid shotgrid = new SimulatedShotGrid(new SandboxStudio(), sgPort,
+                URI.create("http://127.0.0.1:" + servicePort + "/webhooks/shotgrid"), SECRET);
+        SimulatedConsole console = new SimulatedConsole(consolePort);
+        shotgrid.start();
+        console.start();
+        return new Sandbox(shotgrid, console, servicePort);
+    }
+
+    /** The settings that point the service at the simulators (real settings in the environment are not used). */
+    public Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("shotgrid.url", "http://127.0.0.1:" + shotgrid.port());
+        p.put("shotgrid.script.name", "sandbox");
+        p.put("shotgrid.api.key", "sandbox-api-key");
+        p.put("secret.token", SECRET);
+        p.put("resilio.url", "http://127.0.0.1:" + console.port());
+        p.put("resilio.token", SimulatedConsole.TOKEN);
+        p.put("admin.token", ADMIN_TOKEN);
+        p.put("sync.debounce.ms", "500");
+        p.put("safety.net.initial.delay.ms", "1000");
+        return p;
+    }
+
+    public String banner() {
+        String sg = "http://localhost:" + shotgrid.port();
+        String console = "http://localhost:" + this.console.port();
+        return String.join("\n",
+                "",
+                "  shotgrid-resilio-sync SANDBOX: a simulated ShotGrid site and Resilio console, no account needed.",
+                "    the studio (ShotGrid):  curl " + sg + "/sandbox/studio",
+                "    the jobs (Resilio):     curl " + console + "/",
+                "    the plan:               curl -H 'Authorization: Bearer " + ADMIN_TOKEN + "' http://localhost:" + servicePort + "/admin/plan",
+                "    make a change, e.g.:    curl -X POST " + sg + "/sandbox/shots/1214/status/active",
+                "                            curl -X POST " + sg + "/sandbox/tasks/5001/assignees/8",
+                "  Each change is sent to the service as a signed webhook; the jobs follow within a second.",
+                "");
+    }
+
+    public void stop() {
+        shotgrid.stop();
+        console.stop();
+    }
+}

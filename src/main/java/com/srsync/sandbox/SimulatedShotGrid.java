@@ -1,0 +1,212 @@
+package com.srsync.sandbox;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A ShotGrid site for the sandbox: REST v1 login and {@code _search} (the filters, fields, paging and
+ * JSON:API answers the service uses), and controls a person drives with curl:
+ * <pre>
+ *   GET    /sandbox/studio                              shots, their tasks and assignees
+ *   POST   /sandbox/shots/{id}/status/{status}          e.g. /sandbox/shots/1214/status/active
+ *   POST   /sandbox/tasks/{id}/assignees/{userId}       assign an artist
+ *   DELETE /sandbox/tasks/{id}/assignees/{userId}       unassign
+ * </pre>
+ * Each change is sent to the service as a signed webhook delivery, as ShotGrid would send it.
+ */
+final class SimulatedShotGrid extends SandboxHttp {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedShotGrid.class);
+    private static final Map<String, String> TYPES = Map.of("projects", "Project", "shots", "Shot", "tasks", "Task",
+            "human_users", "HumanUser", "groups", "Group", "sequences", "Sequence", "event_log_entries", "EventLogEntry");
+    static final String TOKEN = "sandbox-shotgrid-token";
+
+    private final SandboxStudio studio;
+    private final URI webhook;
+    private final String secret;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final AtomicLong eventIds = new AtomicLong(1_000_000);
+
+    SimulatedShotGrid(SandboxStudio studio, int port, URI webhook, String secret) throws IOException {
+        super(port);
+        this.studio = studio;
+        this.webhook = webhook;
+        this.secret = secret;
+    }
+
+    @Override
+    protected Object handle(String method, String path, byte[] body, HttpExchange exchange) throws Exception {
+        String[] p = path.replaceAll("^/+|/+$", "").split("/");
+        if (path.equals("/api/v1/auth/access_token") && method.equals("POST")) {
+            return Map.of("token_type", "Bearer", "access_token", TOKEN, "expires_in", 600, "refresh_token", "r");
+        }
+        if (p.length == 5 && p[0].equals("api") && p[3].equals("_search") == false && p[4].equals("_search") && method.equals("POST")) {
+            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                return new Status(401, Map.of("errors", List.of(Map.of("status", 401, "title", "not logged in"))));
+            }
+            return search(TYPES.get(p[3]), mapper.readValue(body, new TypeReference<Map<String, Object>>() {}));
+        }
+        if (p.length >= 2 && p[0].equals("sandbox")) return control(method, p);
+        throw new NoSuchElementException("no such endpoint: " + method + " " + path);
+    }
+
+    private Object control(String method, String[] p) {
+        if (p[1].equals("studio") && method.equals("GET")) return studioView();
+        if (p.length == 5 && p[1].equals("shots") && p[3].equals("status") && method.equals("POST")) {
+            long shot = Long.parseLong(p[2]);
+            Object old = studio.setStatus(shot, p[4]);
+            send("Shot", shot, "sg_status_list", Map.of("type", "attribute_change", "attribute_name", "sg_status_list",
+                    "entity_type", "Shot", "entity_id", shot, "old_value", String.valueOf(old), "new_value", p[4]));
+            return Map.of("shot", shot, "sg_status_list", p[4], "was", String.valueOf(old), "webhook", "sent");
+        }
+        if (p.length == 5 && p[1].equals("tasks") && p[3].equals("assignees") && (method.equals("POST") || method.equals("DELETE"))) {
+            long task = Long.parseLong(p[2]);
+            long user = Long.parseLong(p[4]);
+            boolean add = method.equals("POST");
+            if (studio.assign(task, user, add)) {
+                Map<String, Object> who = studio.ref("HumanUser", user);
+                send("Task", task, "task_assignees", Map.of("type", "attribute_change", "attribute_name", "task_assignees",
+                        "entity_type", "Task", "entity_id", task, "added", add ? List.of(who) : List.of(), "removed", add ? List.of() : List.of(who)));
+            }
+            return Map.of("task", task, (add ? "assigned" : "unassigned"), user, "webhook", "sent");
+        }
+        throw new NoSuchElementException("no such control: " + String.join("/", p));
+    }
+
+    private Map<String, Object> search(String type, Map<String, Object> request) {
+        if (type == null) throw new NoSuchElementException("unknown entity");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (!"retired".equals(((Map<?, ?>) request.getOrDefault("options", Map.of())).get("return_only"))) {
+            for (Map<String, Object> record : studio.all(type).values()) {
+                if (matchesAll(record, (List<?>) request.getOrDefault("filters", List.of()))) rows.add(record);
+            }
+        }
+        Map<?, ?> page = (Map<?, ?>) request.getOrDefault("page", Map.of("size", 500, "number", 1));
+        int size = ((Number) page.get("size")).intValue();
+        int number = ((Number) page.get("number")).intValue();
+        List<String> fields = Arrays.asList(String.valueOf(request.getOrDefault("fields", "")).split(","));
+        List<Object> data = new ArrayList<>();
+        for (Map<String, Object> record : rows.subList(Math.min(rows.size(), (number - 1) * size), Math.min(rows.size(), number * size))) {
+            data.add(row(type, record, fields));
+        }
+        return Map.of("data", data, "links", Map.of("self", "/api/v1/entity/_search"));
+    }
+
+    private Map<String, Object> row(String type, Map<String, Object> record, List<String> fields) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        Map<String, Object> relationships = new LinkedHashMap<>();
+        for (String field : fields) {
+            Object value = field.contains(".") ? resolve(record, field) : record.get(field);
+            if (value instanceof Map || value instanceof List) relationships.put(field, Map.of("data", value));
+            else if (!field.isBlank()) attributes.put(field, value);
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("type", type);
+        row.put("id", record.get("id"));
+        row.put("attributes", attributes);
+        row.put("relationships", relationships);
+        return row;
+    }
+
+    private boolean matchesAll(Map<String, Object> record, List<?> filters) {
+        for (Object f : filters) {
+            List<?> filter = (List<?>) f;
+            Object actual = resolve(record, String.valueOf(filter.get(0)));
+            Object expected = filter.get(2);
+            boolean ok = switch (String.valueOf(filter.get(1))) {
+                case "is" -> same(actual, expected);
+                case "is_not" -> !same(actual, expected);
+                case "in" -> ((List<?>) expected).stream().anyMatch(e -> same(actual, e));
+                case "greater_than" -> actual instanceof Number a && a.longValue() > ((Number) expected).longValue();
+                default -> throw new IllegalArgumentException("the sandbox does not know the operator " + filter.get(1));
+            };
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    /** A field, or a dotted path such as {@code entity.Shot.sg_status_list} through an entity reference. */
+    private Object resolve(Map<String, Object> record, String field) {
+        String[] parts = field.split("\\.");
+        if (parts.length == 3 && record.get(parts[0]) instanceof Map<?, ?> ref && parts[1].equals(ref.get("type"))) {
+            Map<String, Object> linked = studio.get(parts[1], ((Number) ref.get("id")).longValue());
+            return linked == null ? null : linked.get(parts[2]);
+        }
+        return parts.length == 1 ? record.get(field) : null;
+    }
+
+    private static boolean same(Object actual, Object expected) {
+        if (expected instanceof Map<?, ?> e) {
+            return actual instanceof Map<?, ?> a && Objects.equals(a.get("type"), e.get("type"))
+                    && ((Number) a.get("id")).longValue() == ((Number) e.get("id")).longValue();
+        }
+        if (actual instanceof Number a && expected instanceof Number e) return a.longValue() == e.longValue();
+        return Objects.equals(actual, expected);
+    }
+
+    private Map<String, Object> studioView() {
+        List<Object> shots = new ArrayList<>();
+        for (Map<String, Object> shot : studio.all("Shot").values()) {
+            List<Object> tasks = new ArrayList<>();
+            for (Map<String, Object> task : studio.all("Task").values()) {
+                if (((Number) ((Map<?, ?>) task.get("entity")).get("id")).longValue() == ((Number) shot.get("id")).longValue()) {
+                    tasks.add(Map.of("id", task.get("id"), "content", task.get("content"), "assignees", task.get("task_assignees")));
+                }
+            }
+            shots.add(Map.of("id", shot.get("id"), "code", shot.get("code"), "sg_status_list", shot.get("sg_status_list"), "tasks", tasks));
+        }
+        return Map.of("project", Map.of("id", 155, "tank_name", "TST"), "shots", shots,
+                "users", studio.all("HumanUser").values().stream().map(u -> Map.of("id", u.get("id"), "name", u.get("name"))).toList());
+    }
+
+    /** Sends a change to the service as ShotGrid does: one delivery, signed over its raw bytes. */
+    private void send(String entity, long id, String attribute, Map<String, Object> meta) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        long eventId = eventIds.incrementAndGet();
+        data.put("id", "sandbox." + eventId);
+        data.put("event_log_entry_id", eventId);
+        data.put("event_type", "Shotgun_" + entity + "_Change");
+        data.put("operation", "update");
+        data.put("user", Map.of("type", "HumanUser", "id", 42));
+        data.put("entity", Map.of("type", entity, "id", id));
+        data.put("project", Map.of("type", "Project", "id", 155));
+        data.put("meta", meta);
+        data.put("created_at", Instant.now().toString().replace('T', ' ').replace("Z", ""));
+        data.put("attribute_name", attribute);
+        try {
+            byte[] body = mapper.writeValueAsBytes(Map.of("data", data, "timestamp", Instant.now().toString()));
+            HttpRequest request = HttpRequest.newBuilder(webhook).header("Content-Type", "application/json; charset=utf-8")
+                    .header("x-sg-signature", "sha1=" + hmac(body)).header("x-sg-delivery-id", "sandbox-" + eventId)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) ->
+                    LOG.info("Sandbox ShotGrid sent {} {} {} to {}: {}", entity, id, attribute, webhook, e == null ? r.statusCode() + " " + r.body() : e.toString()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send the sandbox webhook", e);
+        }
+    }
+
+    private String hmac(byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+}

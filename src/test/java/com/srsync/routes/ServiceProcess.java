@@ -1,0 +1,69 @@
+package com.srsync.routes;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The real service as a separate JVM (the test classpath, com.srsync.Application), for tests that must kill or launch it. */
+final class ServiceProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private ServiceProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts it with these environment variables (and no inherited service settings); waits until /observe/health/live answers. */
+    static ServiceProcess start(Map<String, String> settings, int port, String logName) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "com.srsync.Application");
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.matches("(SHOTGRID|RESILIO|SYNC|SANDBOX|SAFETY|RETRY|RECONCILE|DELETE|ADMIN|DATA|HTTP|MANAGEMENT)_.*|DRY_RUN|SECRET_TOKEN"));
+        env.putAll(settings);
+        env.put("HTTP_PORT", String.valueOf(port));
+        pb.directory(new File(System.getProperty("user.dir")));
+        pb.redirectErrorStream(true).redirectOutput(new File("target/" + logName + ".log"));
+        ServiceProcess service = new ServiceProcess(pb.start(), port);
+        await().atMost(Duration.ofSeconds(40)).until(() -> service.alive() && service.answers());
+        return service;
+    }
+
+    HttpResponse<String> send(String method, String url, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : "http://localhost:" + port + url))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (bearer != null) request.header("Authorization", "Bearer " + bearer);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    private boolean answers() {
+        try {
+            return send("GET", "/observe/health/live", null).statusCode() == 200;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}
