@@ -23,7 +23,7 @@ import com.srsync.shotgrid.ShotGridClient;
 import com.srsync.shotgrid.SnapshotReader;
 import com.srsync.trigger.DebounceWindow;
 import com.srsync.trigger.PendingReconciles;
-import com.srsync.trigger.TriggerCounts;
+import com.srsync.trigger.EventTriggers;
 import com.srsync.webhook.DeliveryParser;
 import com.srsync.webhook.SignatureVerifier;
 import com.srsync.webhook.WebhookIntake;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds every bean the routes call, once, from the validated settings and artists.yaml, and binds
  * them by the names the routes use (shotgrid, resilio, planner, targets, runs, adminGate, planJson,
- * collectPlans, webhooks, triggerCounts, debounce, pending, deadLetters, retryAfter, retries), plus
+ * collectPlans, webhooks, eventTriggers, debounce, pending, deadLetters, retryAfter, retries), plus
  * the meter registry that /observe/metrics serves and the readiness checks of /observe/health. A
  * setting or artists.yaml that is wrong stops start-up here, with a message naming it.
  */
@@ -107,7 +107,7 @@ public class SyncConfiguration implements CamelConfiguration {
         // triggers
         registry.bind("webhooks", new WebhookIntake(new SignatureVerifier(settings.webhookSecret(), settings.webhookAllowUnsigned()),
                 new DeliveryParser(mapper), new RecentEvents(100_000), metrics));
-        registry.bind("triggerCounts", new TriggerCounts(metrics));
+        registry.bind("eventTriggers", new EventTriggers(metrics));
         DebounceWindow debounce = new DebounceWindow(settings.debounce(), settings.maxDelay());
         PendingReconciles pending = new PendingReconciles();
         registry.bind("debounce", debounce);

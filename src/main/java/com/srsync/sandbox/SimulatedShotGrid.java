@@ -59,7 +59,7 @@ final class SimulatedShotGrid extends SandboxHttp {
         if (path.equals("/api/v1/auth/access_token") && method.equals("POST")) {
             return Map.of("token_type", "Bearer", "access_token", TOKEN, "expires_in", 600, "refresh_token", "r");
         }
-        if (p.length == 5 && p[0].equals("api") && p[3].equals("_search") == false && p[4].equals("_search") && method.equals("POST")) {
+        if (p.length == 5 && p[0].equals("api") && p[2].equals("entity") && p[4].equals("_search") && method.equals("POST")) {
             if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 return new Status(401, Map.of("errors", List.of(Map.of("status", 401, "title", "not logged in"))));
             }

@@ -5,10 +5,10 @@ import com.srsync.events.ShotGridEvent;
 import com.srsync.observe.SyncMetrics;
 
 /** Turns an event into the trigger it asks for (see {@link EventRelevance}), counting relevant and ignored events. */
-public final class TriggerCounts {
+public final class EventTriggers {
     private final SyncMetrics metrics;
 
-    public TriggerCounts(SyncMetrics metrics) {
+    public EventTriggers(SyncMetrics metrics) {
         this.metrics = metrics;
     }
 
