@@ -5,6 +5,8 @@ import com.srsync.config.ArtistsConfig;
 import com.srsync.config.ArtistsFileLoader;
 import com.srsync.config.ServiceSettings;
 import com.srsync.events.RecentEvents;
+import com.srsync.eventlog.CursorStore;
+import com.srsync.eventlog.EventLogPoller;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.failure.ReconcileRetries;
 import com.srsync.failure.RetryAfter;
@@ -79,7 +81,8 @@ public class SyncConfiguration implements CamelConfiguration {
         JsonHttp shotgridJson = new JsonHttp("ShotGrid", shotgridHttp, settings.readTimeout(), mapper, health);
         var apiRoot = ShotGridClient.apiRoot(settings.shotgridUrl());
         AccessTokens tokens = new AccessTokens(apiRoot, settings.shotgridScriptName(), settings.shotgridApiKey(), shotgridJson, clock);
-        SnapshotReader shotgrid = new SnapshotReader(new ShotGridClient(apiRoot, tokens, shotgridJson), rules);
+        ShotGridClient shotgridClient = new ShotGridClient(apiRoot, tokens, shotgridJson);
+        SnapshotReader shotgrid = new SnapshotReader(shotgridClient, rules);
         HttpClient.Builder resilioHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout());
         if (settings.resilioTlsInsecure()) {
@@ -104,9 +107,13 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("runs", new ReconcileRuns(deadLetters, retries, metrics, health));
         registry.bind("retryAfter", new RetryAfter(Duration.ofMinutes(10), metrics));
 
-        // triggers
+        // triggers: webhooks and the event log share one memory of events seen, so each is handled once
+        RecentEvents recent = new RecentEvents(100_000);
         registry.bind("webhooks", new WebhookIntake(new SignatureVerifier(settings.webhookSecret(), settings.webhookAllowUnsigned()),
-                new DeliveryParser(mapper), new RecentEvents(100_000), metrics));
+                new DeliveryParser(mapper), recent, metrics));
+        EventLogPoller eventLog = new EventLogPoller(shotgridClient, new CursorStore(settings.dataDir(), mapper), recent, clock,
+                Duration.ofMinutes(5), settings.eventLogStartId());
+        registry.bind("eventLog", eventLog);
         registry.bind("eventTriggers", new EventTriggers(metrics));
         DebounceWindow debounce = new DebounceWindow(settings.debounce(), settings.maxDelay());
         PendingReconciles pending = new PendingReconciles();
@@ -123,6 +130,12 @@ public class SyncConfiguration implements CamelConfiguration {
         metrics.gauge("srsync.reconcile.queue", pending::size);
         metrics.gauge("srsync.reconcile.retry.waiting", retries::waiting);
         metrics.gauge("srsync.dead.letters", () -> deadLetters.list().size());
+        if (settings.eventLogPollEnabled()) {
+            metrics.gauge("srsync.eventlog.lag", eventLog::lag);
+            metrics.gauge("srsync.eventlog.backlog", eventLog::backlogSize);
+            metrics.gauge("srsync.eventlog.last.id", eventLog::lastId);
+            registry.bind("eventLogReadiness", ReadinessCheck.eventLog(eventLog::problem));
+        }
         registry.bind("shotgridReadiness", ReadinessCheck.upstream(health, "ShotGrid"));
         registry.bind("resilioReadiness", ReadinessCheck.upstream(health, "Resilio"));
         // stale after three safety-net periods without one good reconcile (at least 30 minutes)

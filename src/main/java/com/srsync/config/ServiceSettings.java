@@ -26,7 +26,8 @@ public record ServiceSettings(
         boolean dryRun, double deleteGuardFraction, int deleteGuardMin, Secret adminToken,
         Duration connectTimeout, Duration readTimeout,
         Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
-        int reconcileRetryMax, Duration reconcileRetryDelay) {
+        int reconcileRetryMax, Duration reconcileRetryDelay,
+        boolean eventLogPollEnabled, Long eventLogStartId) {
 
     /** The property key of an environment name: {@code SHOTGRID_URL} is {@code shotgrid.url}. */
     public static String propertyKey(String envName) {
@@ -82,6 +83,18 @@ public record ServiceSettings(
             int reconcileRetries = (int) number("RECONCILE_RETRY_MAX", 5);
             if (reconcileRetries < 0) problems.add("RECONCILE_RETRY_MAX: must be 0 or more, got " + reconcileRetries);
             Duration reconcileRetryDelay = millis("RECONCILE_RETRY_DELAY_MS", 10000);
+            boolean eventLog = flag("EVENTLOG_POLL_ENABLED", false);
+            millis("EVENTLOG_POLL_INTERVAL_MS", 5000);
+            String start = text("EVENTLOG_START_ID", false);
+            Long startId = null;
+            if (start != null) {
+                try {
+                    startId = Long.parseLong(start);
+                    if (startId < 1) throw new NumberFormatException();
+                } catch (NumberFormatException e) {
+                    problems.add("EVENTLOG_START_ID: must be an event id (a whole number above 0), got '" + start + "'");
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new ConfigException("Configuration is incomplete or wrong:\n  - " + String.join("\n  - ", problems)
                         + "\nSet these as environment variables (or in config/application.properties as lower-case dotted keys, "
@@ -89,7 +102,7 @@ public record ServiceSettings(
             }
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
                     artists, data, statuses, dryRun, fraction, min, admin, connect, read,
-                    debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay);
+                    debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay, eventLog, startId);
         }
 
         private String text(String name, boolean required) {

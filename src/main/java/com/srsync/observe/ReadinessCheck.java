@@ -15,20 +15,27 @@ public final class ReadinessCheck extends AbstractHealthCheck {
     private final UpstreamHealth health;
     private final String service;
     private final Duration staleAfter;
+    private final java.util.function.Supplier<String> problem;
 
-    private ReadinessCheck(String id, UpstreamHealth health, String service, Duration staleAfter) {
+    private ReadinessCheck(String id, UpstreamHealth health, String service, Duration staleAfter, java.util.function.Supplier<String> problem) {
         super("srsync", id);
         this.health = health;
         this.service = service;
         this.staleAfter = staleAfter;
+        this.problem = problem;
+    }
+
+    /** {@code eventlog}: down while the poller is stopped or its last read failed. */
+    public static ReadinessCheck eventLog(java.util.function.Supplier<String> problem) {
+        return new ReadinessCheck("eventlog", null, null, null, problem);
     }
 
     public static ReadinessCheck upstream(UpstreamHealth health, String service) {
-        return new ReadinessCheck(service.toLowerCase(java.util.Locale.ROOT), health, service, null);
+        return new ReadinessCheck(service.toLowerCase(java.util.Locale.ROOT), health, service, null, null);
     }
 
     public static ReadinessCheck reconcileFreshness(UpstreamHealth health, Duration staleAfter) {
-        return new ReadinessCheck("reconcile", health, null, staleAfter);
+        return new ReadinessCheck("reconcile", health, null, staleAfter, null);
     }
 
     @Override
@@ -38,6 +45,12 @@ public final class ReadinessCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        if (problem != null) {
+            String p = problem.get();
+            if (p == null) builder.up();
+            else builder.down().message("event log: " + p);
+            return;
+        }
         if (service != null) {
             UpstreamHealth.Outcome last = health.last(service);
             if (last == null) {

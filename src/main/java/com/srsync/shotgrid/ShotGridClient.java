@@ -47,10 +47,29 @@ public final class ShotGridClient {
         throw new RemoteCallException("ShotGrid", "search " + query.entity(), 200, "more than " + MAX_PAGES + " pages", null, null);
     }
 
+    /** One page (1-based) of at most {@value #PAGE_SIZE} rows. */
+    public List<JsonNode> searchPage(SearchQuery query, int page) {
+        return searchPage(query, page, PAGE_SIZE);
+    }
+
+    public List<JsonNode> searchPage(SearchQuery query, int page, int size) {
+        JsonNode data = page(query, page, size).path("data");
+        if (!data.isArray()) {
+            throw new RemoteCallException("ShotGrid", "search " + query.entity() + " page " + page, 200, "answer has no data list", null, null);
+        }
+        List<JsonNode> rows = new ArrayList<>();
+        data.forEach(rows::add);
+        return rows;
+    }
+
     private JsonNode page(SearchQuery query, int page) {
+        return page(query, page, PAGE_SIZE);
+    }
+
+    private JsonNode page(SearchQuery query, int page, int size) {
         String body;
         try {
-            body = http.mapper().writeValueAsString(query.body(page, PAGE_SIZE));
+            body = http.mapper().writeValueAsString(query.body(page, size));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("query cannot be written as JSON", e);
         }
