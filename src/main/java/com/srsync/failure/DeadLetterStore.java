@@ -6,10 +6,9 @@ import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import com.srsync.durable.AtomicFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,14 +113,8 @@ public final class DeadLetterStore {
 
     private void write(DeadLetter letter) {
         Path target = dir.resolve(letter.key());
-        Path temp = dir.resolve(letter.key() + ".tmp");
         try {
-            Files.write(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(letter));
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(target, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(letter));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dead letter " + target, e);
         }

@@ -62,12 +62,33 @@ public final class JobDiff {
         return changes;
     }
 
+    /**
+     * The same agent ids, each once, each satisfying its desired entry. A shot job holds a few agents
+     * (searched in place); an assets job may hold hundreds (looked up by id).
+     */
     private static boolean agentsMatch(List<JobAgent> desired, List<JobAgent> observed) {
         if (desired.size() != observed.size()) return false;
-        Map<Long, JobAgent> seen = new HashMap<>();
+        if (desired.size() > 16) return agentsMatchById(desired, observed);
+        for (JobAgent d : desired) {
+            JobAgent match = null;
+            for (JobAgent o : observed) {
+                if (o.id() != d.id()) continue;
+                if (match != null) return false;   // the same agent twice
+                match = o;
+            }
+            if (!d.isSatisfiedBy(match)) return false;
+        }
+        return true;
+    }
+
+    private static boolean agentsMatchById(List<JobAgent> desired, List<JobAgent> observed) {
+        Map<Long, JobAgent> seen = new HashMap<>(observed.size() * 2);
         for (JobAgent a : observed) {
             if (seen.put(a.id(), a) != null) return false;
         }
-        return desired.stream().allMatch(d -> d.isSatisfiedBy(seen.get(d.id())));
+        for (JobAgent d : desired) {
+            if (!d.isSatisfiedBy(seen.get(d.id()))) return false;
+        }
+        return true;
     }
 }

@@ -1,7 +1,7 @@
 package com.srsync.reconcile;
 
-import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The old tool's job names, kept so an existing installation is adopted rather than duplicated:
@@ -30,17 +30,14 @@ public final class JobNames {
      * with (followed by {@code _}), the longest, so {@code HybridWork_TST_B_010} is {@code TST_B}'s
      * when both {@code TST} and {@code TST_B} exist.
      */
-    public static Optional<String> owner(String jobName, Collection<String> tankNames) {
+    public static Optional<String> owner(String jobName, Set<String> tankNames) {
         if (!isManaged(jobName)) return Optional.empty();
         String rest = jobName.substring(PREFIX.length());
-        String best = null;
-        for (String tank : tankNames) {
-            if (tank == null || tank.isBlank()) continue;
-            if (rest.startsWith(tank + "_") && rest.length() > tank.length() + 1
-                    && (best == null || tank.length() > best.length())) {
-                best = tank;
-            }
+        // each '_' (but the last character) ends a candidate tank name; the longest known one wins
+        for (int end = rest.lastIndexOf('_', rest.length() - 2); end > 0; end = rest.lastIndexOf('_', end - 1)) {
+            String candidate = rest.substring(0, end);
+            if (tankNames.contains(candidate)) return Optional.of(candidate);
         }
-        return Optional.ofNullable(best);
+        return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package com.srsync.reconcile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class JobPlanner {
 
         List<DesiredJob> jobs = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
+        Set<String> tanks = withOwn(snapshot);
         List<Artist> projectArtists = new ArrayList<>();
         for (Map.Entry<String, ShotArtists> e : byCode.entrySet()) {
             String code = e.getKey();
@@ -51,7 +53,7 @@ public final class JobPlanner {
             if (artists.isEmpty()) continue;
             projectArtists.addAll(artists);
             String name = JobNames.shotJob(tank, code);
-            if (!JobNames.owner(name, withOwn(snapshot)).map(tank::equals).orElse(false)) {
+            if (!JobNames.owner(name, tanks).map(tank::equals).orElse(false)) {
                 conflicts.add(name);
                 continue;
             }
@@ -79,13 +81,14 @@ public final class JobPlanner {
         JobSettings settings = rules.jobSettings();
         List<JobAgent> agents = new ArrayList<>();
         StorageAgent primary = rules.primaryStorage();
+        Map<OsPaths, OsPaths> resolved = new HashMap<>();   // agents mostly share a base path: resolve each once
         agents.add(new JobAgent(primary.id(), JobAgent.PRIMARY_STORAGE, settings.primaryPermission(),
-                primary.basePaths().resolve(folder), Boolean.TRUE, null));
+                resolved.computeIfAbsent(primary.basePaths(), b -> b.resolve(folder)), Boolean.TRUE, null));
         Map<Long, StorageAgent> endUsers = new TreeMap<>();
         for (Artist a : artists) endUsers.putIfAbsent(a.agent().id(), a.agent());
         for (StorageAgent agent : endUsers.values()) {
             agents.add(new JobAgent(agent.id(), JobAgent.END_USER, settings.endUserPermission(),
-                    agent.basePaths().resolve(folder), null, settings.filePolicyId()));
+                    resolved.computeIfAbsent(agent.basePaths(), b -> b.resolve(folder)), null, settings.filePolicyId()));
         }
         List<String> names = artists.stream().map(Artist::displayName).distinct().toList();
         String description = title + " for: " + String.join(", ", names);

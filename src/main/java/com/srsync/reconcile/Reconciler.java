@@ -3,7 +3,9 @@ package com.srsync.reconcile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,11 +27,36 @@ public final class Reconciler {
      * @param consoleJobs every job the console has; unmanaged jobs and other projects' jobs are ignored
      */
     public ProjectPlan plan(ProjectSnapshot snapshot, List<ObservedJob> consoleJobs) {
-        if (!snapshot.hasTankName()) {
-            return ProjectPlan.leftAlone(snapshot.projectId(), null, "project has no tank_name; its jobs are left alone");
+        if (!snapshot.hasTankName()) return leftAlone(snapshot);
+        return planManaged(snapshot, managedBy(snapshot.tankName(), snapshot.knownTankNames(), consoleJobs));
+    }
+
+    /**
+     * Plans many projects against one console listing, attributing each job once: what an
+     * all-projects pass costs.
+     */
+    public List<ProjectPlan> planStudio(List<ProjectSnapshot> snapshots, List<ObservedJob> consoleJobs) {
+        Set<String> tanks = new HashSet<>();
+        for (ProjectSnapshot s : snapshots) {
+            tanks.addAll(s.knownTankNames());
+            if (s.hasTankName()) tanks.add(s.tankName());
         }
+        Map<String, List<ObservedJob>> byOwner = new HashMap<>();
+        for (ObservedJob job : consoleJobs) {
+            JobNames.owner(job.name(), tanks).ifPresent(t -> byOwner.computeIfAbsent(t, k -> new ArrayList<>()).add(job));
+        }
+        // projects are independent and planning is pure: plan them in parallel, keeping their order
+        return snapshots.parallelStream()
+                .map(s -> s.hasTankName() ? planManaged(s, byOwner.getOrDefault(s.tankName(), List.of())) : leftAlone(s))
+                .toList();
+    }
+
+    private static ProjectPlan leftAlone(ProjectSnapshot snapshot) {
+        return ProjectPlan.leftAlone(snapshot.projectId(), null, "project has no tank_name; its jobs are left alone");
+    }
+
+    private ProjectPlan planManaged(ProjectSnapshot snapshot, List<ObservedJob> managed) {
         String tank = snapshot.tankName();
-        List<ObservedJob> managed = managedBy(tank, snapshot.knownTankNames(), consoleJobs);
         DesiredState desired = planner.desired(snapshot);
         List<JobOperation> ops = new ArrayList<>(JobDiff.diff(snapshot.projectId(), desired.jobs(), managed,
                 name -> deleteReason(snapshot, name)));

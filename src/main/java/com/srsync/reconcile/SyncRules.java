@@ -1,43 +1,59 @@
 package com.srsync.reconcile;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What artists.yaml and the service settings say about building jobs: the primary storage, the
  * artists and their agents, the folder templates, the job settings and the active shot statuses.
+ * Artists are indexed, so matching a user costs the same with ten artists or a thousand.
  */
-public record SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates,
-                        JobSettings jobSettings, Set<String> activeStatuses) {
-    public SyncRules {
-        artists = List.copyOf(artists);
-        activeStatuses = Set.copyOf(activeStatuses);
+public final class SyncRules {
+    private final StorageAgent primaryStorage;
+    private final List<Artist> artists;
+    private final PathTemplates templates;
+    private final JobSettings jobSettings;
+    private final Set<String> activeStatuses;
+    private final Map<String, Artist> byLogin = new HashMap<>();
+    private final Map<String, Artist> byEmail = new HashMap<>();
+    private final Map<String, Artist> byName = new HashMap<>();
+
+    public SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates,
+                     JobSettings jobSettings, Set<String> activeStatuses) {
+        this.primaryStorage = primaryStorage;
+        this.artists = List.copyOf(artists);
+        this.templates = templates;
+        this.jobSettings = jobSettings;
+        this.activeStatuses = Set.copyOf(activeStatuses);
+        for (Artist a : this.artists) {
+            if (a.login() != null) byLogin.putIfAbsent(a.login().toLowerCase(Locale.ROOT), a);
+            if (a.email() != null) byEmail.putIfAbsent(a.email().toLowerCase(Locale.ROOT), a);
+            byName.putIfAbsent(a.displayName(), a);
+        }
     }
+
+    public StorageAgent primaryStorage() { return primaryStorage; }
+    public List<Artist> artists() { return artists; }
+    public PathTemplates templates() { return templates; }
+    public JobSettings jobSettings() { return jobSettings; }
+    public Set<String> activeStatuses() { return activeStatuses; }
 
     /** The configured artist for a ShotGrid user: by login, then e-mail (both ignoring case), then display name. */
     public Optional<Artist> artistFor(ShotGridUser user) {
-        if (user.login() != null) {
-            for (Artist a : artists) {
-                if (a.login() != null && a.login().equalsIgnoreCase(user.login())) return Optional.of(a);
-            }
-        }
-        if (user.email() != null) {
-            for (Artist a : artists) {
-                if (a.email() != null && a.email().equalsIgnoreCase(user.email())) return Optional.of(a);
-            }
-        }
-        if (user.name() != null) {
-            for (Artist a : artists) {
-                if (a.displayName().equals(user.name())) return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        Artist a = null;
+        if (user.login() != null) a = byLogin.get(user.login().toLowerCase(Locale.ROOT));
+        if (a == null && user.email() != null) a = byEmail.get(user.email().toLowerCase(Locale.ROOT));
+        if (a == null && user.name() != null) a = byName.get(user.name());
+        return Optional.ofNullable(a);
     }
 
     /** True when some artist is matched by login or e-mail, so users' details must be read from ShotGrid. */
     public boolean needsUserDetails() {
-        return artists.stream().anyMatch(a -> a.login() != null || a.email() != null);
+        return !byLogin.isEmpty() || !byEmail.isEmpty();
     }
 
     /** Status codes are compared exactly, as ShotGrid stores them. */

@@ -43,6 +43,23 @@ class DeleteGuardTest {
     }
 
     @Test
+    void a_studio_planned_at_once_gives_the_same_plans_as_project_by_project() {
+        ProjectSnapshot tst = project("TST", java.util.Set.of("TST", "TST_B"), shot("TST_010_0010", "active", "Alex Trial"));
+        ProjectSnapshot tstB = new ProjectSnapshot(156, "TST_B", List.of(shot("TST_B_010_0010", "active", "Matthew Testuser")), java.util.Set.of("TST", "TST_B"));
+        List<ObservedJob> console = List.of(bare(1, "HybridWork_TST_B_010_0010"), bare(2, "HybridWork_TST_TST_010_0010"), bare(3, "HybridWork_TST_Assets"),
+                bare(4, "Other_Job"), bare(5, "HybridWork_TST_B_Assets"));
+        Reconciler reconciler = new Reconciler(RULES, new DeleteGuard(1.0, 0));
+
+        List<ProjectPlan> studio = reconciler.planStudio(List.of(tst, tstB), console);
+        List<ProjectPlan> oneByOne = List.of(reconciler.plan(tst, console), reconciler.plan(tstB, console));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(describe(oneByOne.get(i)), describe(studio.get(i)));
+            assertEquals(oneByOne.get(i).guard(), studio.get(i).guard());
+        }
+        assertEquals(List.of("update 2 [agents, description]", "update 3 [agents, description]"), describe(studio.get(0)));
+    }
+
+    @Test
     void an_unblocked_plan_writes_its_operations() {
         ProjectPlan plan = new Reconciler(RULES, new DeleteGuard(0.5, 5)).plan(project("TST", shot("TST_010_0010", "active", "Alex Trial")), List.of());
         assertFalse(plan.isBlocked());

@@ -25,8 +25,15 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts it with these environment variables (and no inherited service settings); waits until /observe/health/live answers. */
     static ServiceProcess start(Map<String, String> settings, int port, String logName) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.srsync.Application");
+        return start(settings, port, logName, java.util.List.of());
+    }
+
+    static ServiceProcess start(Map<String, String> settings, int port, String logName, java.util.List<String> jvmOptions) throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "com.srsync.Application"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.matches("(SHOTGRID|RESILIO|SYNC|SANDBOX|SAFETY|RETRY|RECONCILE|DELETE|ADMIN|DATA|HTTP|MANAGEMENT)_.*|DRY_RUN|SECRET_TOKEN"));
         env.putAll(settings);
@@ -45,8 +52,18 @@ final class ServiceProcess implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** SIGTERM, as an orchestrator stops it: a graceful stop (a flight recording, if any, is written). */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) kill();
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop. */
