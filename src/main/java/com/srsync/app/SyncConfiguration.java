@@ -134,7 +134,8 @@ public class SyncConfiguration implements CamelConfiguration {
             metrics.gauge("srsync.eventlog.lag", eventLog::lag);
             metrics.gauge("srsync.eventlog.backlog", eventLog::backlogSize);
             metrics.gauge("srsync.eventlog.last.id", eventLog::lastId);
-            registry.bind("eventLogReadiness", ReadinessCheck.eventLog(eventLog::problem));
+            registry.bind("eventLogReadiness", ReadinessCheck.eventLog(eventLog::problem, () -> java.util.Map.of(
+                    "lag", eventLog.lag(), "backlog", eventLog.backlogSize(), "last_id", eventLog.lastId())));
         }
         registry.bind("shotgridReadiness", ReadinessCheck.upstream(health, "ShotGrid"));
         registry.bind("resilioReadiness", ReadinessCheck.upstream(health, "Resilio"));

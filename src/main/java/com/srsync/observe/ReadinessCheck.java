@@ -16,6 +16,7 @@ public final class ReadinessCheck extends AbstractHealthCheck {
     private final String service;
     private final Duration staleAfter;
     private final java.util.function.Supplier<String> problem;
+    private java.util.function.Supplier<Map<String, Object>> details = Map::of;
 
     private ReadinessCheck(String id, UpstreamHealth health, String service, Duration staleAfter, java.util.function.Supplier<String> problem) {
         super("srsync", id);
@@ -25,9 +26,11 @@ public final class ReadinessCheck extends AbstractHealthCheck {
         this.problem = problem;
     }
 
-    /** {@code eventlog}: down while the poller is stopped or its last read failed. */
-    public static ReadinessCheck eventLog(java.util.function.Supplier<String> problem) {
-        return new ReadinessCheck("eventlog", null, null, null, problem);
+    /** {@code eventlog}: down while the poller is stopped or its last read failed; its lag and backlog are in the message either way. */
+    public static ReadinessCheck eventLog(java.util.function.Supplier<String> problem, java.util.function.Supplier<Map<String, Object>> details) {
+        ReadinessCheck check = new ReadinessCheck("eventlog", null, null, null, problem);
+        check.details = details;
+        return check;
     }
 
     public static ReadinessCheck upstream(UpstreamHealth health, String service) {
@@ -46,9 +49,11 @@ public final class ReadinessCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         if (problem != null) {
+            String state = details.get().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .sorted().reduce((a, b) -> a + ", " + b).orElse("");
             String p = problem.get();
-            if (p == null) builder.up();
-            else builder.down().message("event log: " + p);
+            if (p == null) builder.up().message(state);
+            else builder.down().message("event log: " + p + " (" + state + ")");
             return;
         }
         if (service != null) {

@@ -76,6 +76,7 @@ class EventLogRouteTest extends ServiceTestSupport {
             var health = admin("GET", "/observe/health", null);
             assertEquals(503, health.statusCode());
             assertTrue(health.body().contains("event log: ShotGrid search event_log_entries page 1 answered 502"), health.body());
+            assertTrue(health.body().contains("(backlog 0, lag 0, last_id 900100)"), health.body());
         });
     }
 }
