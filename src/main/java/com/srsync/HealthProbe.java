@@ -16,7 +16,7 @@ public final class HealthProbe {
     public static void main(String[] args) {
         String port = System.getenv().getOrDefault("MANAGEMENT_PORT", System.getenv().getOrDefault("HTTP_PORT", "8080"));
         try {
-            HttpResponse<Void> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build().send(
+            HttpResponse<Void> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health/live")).timeout(Duration.ofSeconds(4)).build(),
                     HttpResponse.BodyHandlers.discarding());
             System.exit(answer.statusCode() == 200 ? 0 : 1);

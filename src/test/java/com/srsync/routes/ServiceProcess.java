@@ -47,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
 
     HttpResponse<String> send(String method, String url, String bearer) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : "http://localhost:" + port + url))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody());
         if (bearer != null) request.header("Authorization", "Bearer " + bearer);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

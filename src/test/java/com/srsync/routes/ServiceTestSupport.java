@@ -33,7 +33,8 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
     static WireMockExtension resilioServer = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     static final int httpPort = freePort();
-    final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1 as curl and Prometheus speak it; the JDK's default h2c upgrade once left a call hanging
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     ShotGridSite site;
     ResilioConsole console;
 
@@ -106,7 +107,7 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
 
     HttpResponse<String> admin(String method, String pathAndQuery, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + pathAndQuery))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) request.header("Authorization", "Bearer " + token);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

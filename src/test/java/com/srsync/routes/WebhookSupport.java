@@ -43,7 +43,7 @@ final class WebhookSupport {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("x-sg-webhook-id", "00000000-0000-4000-8000-000000000001")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .timeout(java.time.Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) request.header("x-sg-signature", signature);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
