@@ -116,7 +116,7 @@ public class SyncConfiguration implements CamelConfiguration {
         registry.bind("eventLog", eventLog);
         registry.bind("eventTriggers", new EventTriggers(metrics));
         DebounceWindow debounce = new DebounceWindow(settings.debounce(), settings.maxDelay());
-        PendingReconciles pending = new PendingReconciles();
+        PendingReconciles pending = new PendingReconciles(settings.safetyNetInterval());
         registry.bind("debounce", debounce);
         registry.bind("pending", pending);
 

@@ -38,10 +38,19 @@ class DebounceWindowTest {
 
     @Test
     void pending_reconciles_queue_a_project_once_until_it_starts() {
-        PendingReconciles pending = new PendingReconciles();
+        PendingReconciles pending = new PendingReconciles(Duration.ofMinutes(10));
         assertTrue(pending.offer("155"));
         assertTrue(!pending.offer(155L));
         pending.started(155L);
+        assertTrue(pending.offer("155"));
+    }
+
+    @Test
+    void a_stale_waiting_mark_does_not_keep_a_project_out_of_the_queue_for_ever() throws Exception {
+        PendingReconciles pending = new PendingReconciles(Duration.ofMillis(50));
+        assertTrue(pending.offer("155"));
+        assertTrue(!pending.offer("155"));
+        Thread.sleep(80);   // its hand-over to the queue was lost, say: it never started
         assertTrue(pending.offer("155"));
     }
 }
