@@ -42,7 +42,7 @@ public final class PlanJson {
             job.put("name", op.getJobName());
             job.put("kind", op.getDesired().kind().label());
             job.put("description", op.getDesired().description());
-            job.set("agents", JobJson.createBody(op.getDesired()).get("agents"));
+            job.set("agents", agents(op));
         }
         ArrayNode update = p.putArray("update");
         for (JobOperation op : plan.updates()) {
@@ -51,7 +51,7 @@ public final class PlanJson {
             job.put("name", op.getJobName());
             ArrayNode changes = job.putArray("changes");
             op.getChanges().stream().map(JobChange::label).forEach(changes::add);
-            job.set("agents", JobJson.createBody(op.getDesired()).get("agents"));
+            job.set("agents", agents(op));
         }
         ArrayNode delete = p.putArray("delete");
         for (JobOperation op : plan.deletes()) {
@@ -70,6 +70,11 @@ public final class PlanJson {
         guard.put("managed", plan.guard().managed());
         if (plan.leftAlone() != null) p.put("left_alone", plan.leftAlone());
         return p;
+    }
+
+    /** The agent entries as the console will receive them. */
+    private static com.fasterxml.jackson.databind.JsonNode agents(JobOperation op) {
+        return JobJson.createBody(op.getDesired()).get("agents");
     }
 
     /** A short JSON error body naming the failure itself, not Camel's wrappers around it. */

@@ -76,6 +76,7 @@ public record ServiceSettings(
             if (maxDelay.compareTo(debounce) < 0) problems.add("SYNC_MAX_DELAY_MS: must not be shorter than SYNC_DEBOUNCE_MS");
             Duration safetyNet = millis("SAFETY_NET_INTERVAL_MS", 600000);
             Duration safetyNetFirst = millis("SAFETY_NET_INITIAL_DELAY_MS", 5000);
+            // validated here so a wrong value stops start-up; the routes read these through their placeholders
             millis("RETRY_DELAY_MS", 1000);
             millis("RETRY_MAX_DELAY_MS", 30000);
             int redeliveries = (int) number("RETRY_MAX_REDELIVERIES", 5);

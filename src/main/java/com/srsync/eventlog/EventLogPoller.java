@@ -166,10 +166,7 @@ public final class EventLogPoller {
         Long entityId = entity.isObject() ? entity.path("id").asLong() : meta.path("entity_id").isNumber() ? meta.path("entity_id").asLong() : null;
         JsonNode project = rel.path("project").path("data");
         String eventType = text(a.path("event_type"));
-        if (type == null && eventType != null) {
-            String[] parts = eventType.split("_");
-            if (parts.length >= 3) type = String.join("_", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1));
-        }
+        if (type == null) type = ShotGridEvent.entityTypeOf(eventType);
         return new ShotGridEvent("eventlog", row.path("id").asLong(), eventType, null, type, entityId,
                 project.isObject() ? project.path("id").asLong() : null, text(a.path("attribute_name")),
                 meta.isObject() ? mapper.convertValue(meta, MAP) : Map.of(), text(a.path("created_at")));

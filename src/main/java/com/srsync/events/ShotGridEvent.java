@@ -25,6 +25,13 @@ public record ShotGridEvent(String source, Long eventLogEntryId, String eventTyp
         return last < 0 ? "" : eventType.substring(last + 1);
     }
 
+    /** The entity type an event type names: {@code Shotgun_Shot_Change} is {@code Shot}; null when it names none. */
+    public static String entityTypeOf(String eventType) {
+        if (eventType == null) return null;
+        String[] parts = eventType.split("_");
+        return parts.length >= 3 ? String.join("_", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1)) : null;
+    }
+
     @Override
     public String toString() {
         return eventType + " " + entityType + " " + entityId + (attributeName == null ? "" : "." + attributeName)

@@ -69,20 +69,13 @@ public final class SnapshotReader {
                 JsonNode entity = task.path("relationships").path("entity").path("data");
                 ShotBuilder shot = "Shot".equals(entity.path("type").asText()) ? shots.get(entity.path("id").asLong()) : null;
                 if (shot == null) continue;
-                for (JsonNode assignee : task.path("relationships").path("task_assignees").path("data")) {
-                    long id = assignee.path("id").asLong();
-                    switch (assignee.path("type").asText()) {
-                        case "HumanUser" -> {
-                            shot.users.add(id);
-                            userNames.putIfAbsent(id, text(assignee.path("name")));
-                        }
-                        case "Group" -> {
-                            shot.groups.add(id);
-                            groupIds.add(id);
-                        }
-                        default -> { /* ApiUser and others are not artists */ }
-                    }
-                }
+                forEachAssignee(task, (id, name) -> {
+                    shot.users.add(id);
+                    userNames.putIfAbsent(id, name);
+                }, id -> {
+                    shot.groups.add(id);
+                    groupIds.add(id);
+                });
             }
         }
 
@@ -105,10 +98,7 @@ public final class SnapshotReader {
         Set<Long> groups = new TreeSet<>();
         List<List<Object>> filters = List.of(List.of("entity", "is", Map.of("type", "Shot", "id", shotId)));
         for (JsonNode task : client.search(new SearchQuery("tasks", filters, List.of("task_assignees"), ShotGridQueries.ACTIVE))) {
-            for (JsonNode a : task.path("relationships").path("task_assignees").path("data")) {
-                if ("HumanUser".equals(a.path("type").asText())) names.putIfAbsent(a.path("id").asLong(), text(a.path("name")));
-                if ("Group".equals(a.path("type").asText())) groups.add(a.path("id").asLong());
-            }
+            forEachAssignee(task, names::putIfAbsent, groups::add);
         }
         groupMembers(groups, names);
         return new ShotArtists(shotId, code, names.values().stream().filter(java.util.Objects::nonNull).sorted().toList());
@@ -153,6 +143,18 @@ public final class SnapshotReader {
             }
         }
         return users;
+    }
+
+    /** A task's assignees: users (id, display name) and groups (id); ApiUsers and others are not artists. */
+    private static void forEachAssignee(JsonNode task, java.util.function.BiConsumer<Long, String> user,
+                                        java.util.function.LongConsumer group) {
+        for (JsonNode a : task.path("relationships").path("task_assignees").path("data")) {
+            switch (a.path("type").asText()) {
+                case "HumanUser" -> user.accept(a.path("id").asLong(), text(a.path("name")));
+                case "Group" -> group.accept(a.path("id").asLong());
+                default -> { }
+            }
+        }
     }
 
     private static List<List<Long>> chunks(Set<Long> ids) {

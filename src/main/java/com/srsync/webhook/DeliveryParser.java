@@ -50,7 +50,7 @@ public final class DeliveryParser {
         JsonNode entity = d.path("entity");
         String entityType = entity.isObject() ? text(entity.path("type")) : text(meta.path("entity_type"));
         Long entityId = entity.isObject() ? number(entity.path("id")) : number(meta.path("entity_id"));
-        if (entityType == null) entityType = entityFromEventType(text(d.path("event_type")));
+        if (entityType == null) entityType = ShotGridEvent.entityTypeOf(text(d.path("event_type")));
         String attribute = text(d.path("attribute_name"));
         if (attribute == null) attribute = text(meta.path("attribute_name"));
         return new ShotGridEvent("webhook", number(d.path("event_log_entry_id")), text(d.path("event_type")),
@@ -58,12 +58,6 @@ public final class DeliveryParser {
                 meta.isObject() ? mapper.convertValue(meta, MAP) : Map.of(), text(d.path("created_at")));
     }
 
-    /** {@code Shotgun_Shot_Change} → {@code Shot}. */
-    static String entityFromEventType(String eventType) {
-        if (eventType == null) return null;
-        String[] parts = eventType.split("_");
-        return parts.length >= 3 ? String.join("_", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1)) : null;
-    }
 
     private static String text(JsonNode n) {
         return n.isValueNode() && !n.isNull() ? n.asText() : null;

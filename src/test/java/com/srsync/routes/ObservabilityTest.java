@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** /observe/health and /observe/metrics as an operator sees them. */
@@ -107,11 +105,5 @@ class ObservabilityTest extends ServiceTestSupport {
 
         assertEquals(503, admin("GET", "/observe/health/ready", null).statusCode());
         assertEquals(200, admin("GET", "/observe/health/live", null).statusCode());
-    }
-
-    @SuppressWarnings("unused")
-    private static String first(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? m.group(1) : null;
     }
 }

@@ -59,8 +59,8 @@ class DeliveryParserTest {
 
     @Test
     void the_entity_type_is_read_from_the_event_type_when_nothing_else_names_it() {
-        assertEquals("Shot", DeliveryParser.entityFromEventType("Shotgun_Shot_Change"));
-        assertEquals("CustomEntity01", DeliveryParser.entityFromEventType("Shotgun_CustomEntity01_New"));
-        assertEquals(null, DeliveryParser.entityFromEventType("ping"));
+        assertEquals("Shot", ShotGridEvent.entityTypeOf("Shotgun_Shot_Change"));
+        assertEquals("CustomEntity01", ShotGridEvent.entityTypeOf("Shotgun_CustomEntity01_New"));
+        assertEquals(null, ShotGridEvent.entityTypeOf("ping"));
     }
 }
