@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.srsync.reconcile.JobChange;
 import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
+import com.srsync.reconcile.OrphanedJobs;
 import com.srsync.reconcile.SkippedArtist;
+import com.srsync.reconcile.SkippedShot;
 import com.srsync.resilio.JobJson;
 import java.util.Collection;
 import java.util.List;
 
-/** Plans as {@code GET /admin/plan} answers them (contract.md): creates, updates, deletes, skipped artists, guard. */
+/** Plans as {@code GET /admin/plan} answers them (see the README): creates, updates, deletes, skipped artists and shots, guard, orphaned jobs. */
 public final class PlanJson {
     private final ObjectMapper mapper;
     private final boolean dryRun;
@@ -22,14 +24,40 @@ public final class PlanJson {
         this.dryRun = dryRun;
     }
 
-    /** @param plans one {@link ProjectPlan} or a collection of them */
+    /**
+     * The plan of one project, with the jobs recorded as its own that are orphaned while it is left alone.
+     *
+     * @param plans one {@link ProjectPlan} or a collection of them
+     */
     public String render(Object plans) throws JsonProcessingException {
-        List<?> list = plans instanceof Collection<?> c ? List.copyOf(c) : List.of(plans);
+        List<ProjectPlan> list = list(plans);
+        return render(list, list.stream().flatMap(p -> p.orphaned().stream()).toList());
+    }
+
+    /**
+     * The plans of several projects and, once, every orphaned job of the console.
+     *
+     * @param plans a collection of {@link ProjectPlan}s
+     */
+    public String render(Object plans, List<OrphanedJobs> orphaned) throws JsonProcessingException {
         ObjectNode root = mapper.createObjectNode();
         root.put("dry_run", dryRun);
         ArrayNode projects = root.putArray("projects");
-        for (Object plan : list) projects.add(project((ProjectPlan) plan));
+        for (ProjectPlan plan : list(plans)) projects.add(project(plan));
+        ArrayNode orphans = root.putArray("orphaned");
+        for (OrphanedJobs o : orphaned) {
+            ObjectNode entry = orphans.addObject();
+            if (o.project() == null) entry.putNull("project");
+            else entry.put("project", o.project());
+            o.jobs().forEach(entry.putArray("jobs")::add);
+            entry.put("why", o.why());
+        }
         return mapper.writeValueAsString(root);
+    }
+
+    private static List<ProjectPlan> list(Object plans) {
+        List<?> list = plans instanceof Collection<?> c ? List.copyOf(c) : List.of(plans);
+        return list.stream().map(ProjectPlan.class::cast).toList();
     }
 
     private ObjectNode project(ProjectPlan plan) {
@@ -62,6 +90,8 @@ public final class PlanJson {
         }
         ArrayNode skipped = p.putArray("skipped_artists");
         for (SkippedArtist s : plan.skippedArtists()) skipped.addObject().put("name", s.name()).put("reason", s.reason());
+        ArrayNode shots = p.putArray("skipped_shots");
+        for (SkippedShot s : plan.skippedShots()) shots.addObject().put("id", s.id()).put("code", s.code()).put("reason", s.reason());
         ArrayNode conflicts = p.putArray("name_conflicts");
         plan.conflicts().forEach(conflicts::add);
         ObjectNode guard = p.putObject("guard");

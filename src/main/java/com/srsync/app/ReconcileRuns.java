@@ -1,10 +1,12 @@
 package com.srsync.app;
 
+import com.srsync.events.EventRelevance;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.failure.ReconcileRetries;
 import com.srsync.http.RemoteCallException;
 import com.srsync.observe.SyncMetrics;
 import com.srsync.observe.UpstreamHealth;
+import com.srsync.reconcile.FolderNames;
 import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
 import com.srsync.reconcile.SkippedArtist;
@@ -26,6 +28,7 @@ public final class ReconcileRuns {
     private final SyncMetrics metrics;
     private final UpstreamHealth health;
     private final AtomicLong ended = new AtomicLong();
+    private final SkippedShotWarnings skippedShots = new SkippedShotWarnings(LOG);
 
     public ReconcileRuns(DeadLetterStore deadLetters, ReconcileRetries retries, SyncMetrics metrics, UpstreamHealth health) {
         this.deadLetters = deadLetters;
@@ -40,8 +43,9 @@ public final class ReconcileRuns {
             LOG.warn("Project {}: {}", plan.projectId(), plan.leftAlone());
         }
         for (SkippedArtist s : plan.skippedArtists()) {
-            LOG.warn("Project {} ({}): artist '{}' skipped: {}", plan.projectId(), plan.tankName(), s.name(), s.reason());
+            LOG.warn("Project {} ({}): artist '{}' skipped: {}", plan.projectId(), plan.tankName(), FolderNames.printable(s.name()), s.reason());
         }
+        skippedShots.warnAbout(plan);
         for (String name : plan.conflicts()) {
             LOG.warn("Project {} ({}): job {} not created: the name belongs to a project with a longer tank name",
                     plan.projectId(), plan.tankName(), name);
@@ -69,8 +73,9 @@ public final class ReconcileRuns {
     }
 
     /**
-     * A reconcile that stopped before writing: its project is not in ShotGrid, or a read failed.
-     * After a transient failure the project is scheduled again with a backoff.
+     * A reconcile that stopped before writing: its project is not in ShotGrid, or a read failed (for
+     * "all": the list of projects could not be read). After a transient failure the same trigger, a
+     * project or "all", is scheduled again with a backoff.
      */
     public void stopped(Object project, Exception error) {
         ended.incrementAndGet();
@@ -79,7 +84,8 @@ public final class ReconcileRuns {
             LOG.warn("{}", error.getMessage());
             return;
         }
-        LOG.error("Reconcile of project {} stopped before any write: {}", project, error == null ? "unknown error" : error.getMessage());
+        String what = EventRelevance.ALL.equals(String.valueOf(project)) ? "all projects" : "project " + project;
+        LOG.error("Reconcile of {} stopped before any write: {}", what, error == null ? "unknown error" : error.getMessage());
         boolean transientFailure = !(error instanceof RemoteCallException r) || r.isRetryable();
         if (transientFailure) retries.afterFailure(project);
     }

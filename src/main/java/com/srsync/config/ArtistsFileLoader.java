@@ -1,6 +1,7 @@
 package com.srsync.config;
 
 import com.srsync.reconcile.Artist;
+import com.srsync.reconcile.FolderNames;
 import com.srsync.reconcile.JobSettings;
 import com.srsync.reconcile.OsPaths;
 import com.srsync.reconcile.PathTemplates;
@@ -165,7 +166,7 @@ public final class ArtistsFileLoader {
             }
         }
         for (String part : value.replace('\\', '/').split("/")) {
-            if (part.equals("..")) throw error(node, key, "must not climb out of the base path with '..'");
+            if (part.equals("..") || part.equals(".")) throw error(node, key, "must not use '" + part + "': every folder lies below the base path");
         }
         return value;
     }
@@ -183,7 +184,16 @@ public final class ArtistsFileLoader {
                 fields.containsKey("file_policy_id")
                         ? (int) positiveInteger(fields.get("file_policy_id").getValueNode(), "job_settings.file_policy_id")
                         : d.filePolicyId(),
-                orDefault(fields, "sequence_fallback", d.sequenceFallback()));
+                folderName(fields, "sequence_fallback", d.sequenceFallback()));
+    }
+
+    /** A setting that becomes one folder of a path: a safe single folder name. */
+    private String folderName(Map<String, NodeTuple> fields, String key, String fallback) {
+        String value = orDefault(fields, key, fallback);
+        FolderNames.problem(value).ifPresent(p -> {
+            throw error(fields.get(key).getValueNode(), "job_settings." + key, "'" + FolderNames.printable(value) + "' " + p);
+        });
+        return value;
     }
 
     private String orDefault(Map<String, NodeTuple> fields, String key, String fallback) {

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The settings of contract.md, read by their environment names (each also settable in
+ * The settings of the README's Configuration table, read by their environment names (each also settable in
  * config/application.properties under its lower-case dotted name, e.g. {@code SHOTGRID_URL} as
  * {@code shotgrid.url}) and validated together: every problem is reported at once, naming the setting.
  */

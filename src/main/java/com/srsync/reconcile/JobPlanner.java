@@ -3,7 +3,6 @@ package com.srsync.reconcile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The reconcile rules of design.md as one pure function: a project snapshot and the sync rules in,
- * the jobs that should exist out.
+ * The reconcile rules as one pure function: a project snapshot and the sync rules in, the jobs that
+ * should exist out. Names from ShotGrid are data, never paths: a shot whose code or sequence is not a
+ * safe folder name, or whose folder would not lie below an agent's base path, gets no job and is
+ * listed as skipped.
  */
 public final class JobPlanner {
     private final SyncRules rules;
@@ -23,76 +24,107 @@ public final class JobPlanner {
         this.rules = rules;
     }
 
+    /** @param snapshot a project whose tank name is a safe folder name (see {@link ProjectDirectory#leftAlone}) */
     public DesiredState desired(ProjectSnapshot snapshot) {
-        if (!snapshot.hasTankName()) {
-            return new DesiredState(List.of(), List.of(), List.of());
-        }
         String tank = snapshot.tankName();
-        Map<String, SkippedArtist> skipped = new LinkedHashMap<>();
-        Map<String, ShotArtists> byCode = new TreeMap<>();
+        long project = snapshot.projectId();
+        Map<String, SkippedArtist> skippedArtists = new LinkedHashMap<>();
+        List<SkippedShot> skippedShots = new ArrayList<>();
+        Map<String, ShotGroup> byCode = new TreeMap<>();
         for (ShotRecord shot : snapshot.shots()) {
-            if (!rules.isActive(shot.status()) || shot.code() == null || shot.code().isBlank()) continue;
-            ShotArtists entry = byCode.computeIfAbsent(shot.code(), c -> new ShotArtists(sequenceOf(shot)));
+            if (!rules.isActive(shot.status())) continue;
+            Optional<String> unsafe = nameProblem(shot);
+            if (unsafe.isPresent()) {
+                skippedShots.add(new SkippedShot(shot.id(), shot.code(), unsafe.get()));
+                continue;
+            }
+            ShotGroup group = byCode.computeIfAbsent(shot.code(), c -> new ShotGroup(sequenceOf(shot)));
+            group.shots.add(shot);
             for (ShotGridUser user : shot.assignees()) {
                 Optional<Artist> artist = rules.artistFor(user);
                 if (artist.isPresent()) {
-                    entry.artists.add(artist.get());
+                    group.artists.add(artist.get());
                 } else if (user.name() != null) {
-                    skipped.putIfAbsent(user.name(), new SkippedArtist(user.name(), SkippedArtist.NOT_CONFIGURED));
+                    skippedArtists.putIfAbsent(user.name(), new SkippedArtist(user.name(), SkippedArtist.NOT_CONFIGURED));
                 }
             }
         }
 
         List<DesiredJob> jobs = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
-        Set<String> tanks = withOwn(snapshot);
+        Set<String> tanks = snapshot.directory().tankNames();
         List<Artist> projectArtists = new ArrayList<>();
-        for (Map.Entry<String, ShotArtists> e : byCode.entrySet()) {
+        for (Map.Entry<String, ShotGroup> e : byCode.entrySet()) {
             String code = e.getKey();
-            List<Artist> artists = e.getValue().sortedArtists();
+            ShotGroup group = e.getValue();
+            List<Artist> artists = sorted(group.artists);
             if (artists.isEmpty()) continue;
-            projectArtists.addAll(artists);
             String name = JobNames.shotJob(tank, code);
             if (!JobNames.owner(name, tanks).map(tank::equals).orElse(false)) {
+                projectArtists.addAll(artists);
                 conflicts.add(name);
                 continue;
             }
-            String folder = rules.templates().shotFolder(tank, e.getValue().sequence, code);
-            jobs.add(job(name, JobKind.SHOT, "Shot " + code, folder, artists));
+            String folder = rules.templates().shotFolder(tank, group.sequence, code);
+            Built built = job(name, JobKind.SHOT, "Shot " + code, project, folder, artists);
+            if (built.problem != null) {
+                for (ShotRecord shot : group.shots) skippedShots.add(new SkippedShot(shot.id(), shot.code(), "its folder is refused: " + built.problem));
+                continue;
+            }
+            projectArtists.addAll(artists);
+            jobs.add(built.job);
         }
+        String refusal = null;
         if (!projectArtists.isEmpty()) {
-            List<Artist> all = sorted(projectArtists);
-            jobs.add(job(JobNames.assetsJob(tank), JobKind.ASSETS, "Assets " + tank, rules.templates().assetsFolder(tank), all));
+            Built assets = job(JobNames.assetsJob(tank), JobKind.ASSETS, "Assets " + tank, project,
+                    rules.templates().assetsFolder(tank), sorted(projectArtists));
+            if (assets.problem == null) jobs.add(assets.job);
+            else refusal = "the assets folder is refused: " + assets.problem + "; the project's jobs are left alone";
         }
-        return new DesiredState(jobs, new ArrayList<>(skipped.values()), conflicts);
+        skippedShots.sort(Comparator.comparingLong(SkippedShot::id));
+        return new DesiredState(jobs, new ArrayList<>(skippedArtists.values()), skippedShots, conflicts, refusal);
     }
 
-    private static Set<String> withOwn(ProjectSnapshot snapshot) {
-        Set<String> names = new HashSet<>(snapshot.knownTankNames());
-        names.add(snapshot.tankName());
-        return names;
+    /** Why the shot's code, or its sequence when the template uses it, cannot be a folder; empty when both can. */
+    private Optional<String> nameProblem(ShotRecord shot) {
+        Optional<String> code = FolderNames.problem(shot.code());
+        if (code.isPresent()) return Optional.of("shot code '" + FolderNames.printable(shot.code()) + "' " + code.get());
+        if (!rules.templates().usesSequence()) return Optional.empty();
+        String sequence = sequenceOf(shot);
+        return FolderNames.problem(sequence).map(p -> "sequence '" + FolderNames.printable(sequence) + "' " + p);
     }
 
     private String sequenceOf(ShotRecord shot) {
         return shot.sequence() == null || shot.sequence().isBlank() ? rules.jobSettings().sequenceFallback() : shot.sequence();
     }
 
-    private DesiredJob job(String name, JobKind kind, String title, String folder, List<Artist> artists) {
+    private record Built(DesiredJob job, String problem) {}
+
+    private Built job(String name, JobKind kind, String title, long project, String folder, List<Artist> artists) {
         JobSettings settings = rules.jobSettings();
         List<JobAgent> agents = new ArrayList<>();
         StorageAgent primary = rules.primaryStorage();
-        Map<OsPaths, OsPaths> resolved = new HashMap<>();   // agents mostly share a base path: resolve each once
-        agents.add(new JobAgent(primary.id(), JobAgent.PRIMARY_STORAGE, settings.primaryPermission(),
-                resolved.computeIfAbsent(primary.basePaths(), b -> b.resolve(folder)), Boolean.TRUE, null));
+        Map<OsPaths, OsPaths> resolved = new HashMap<>();   // agents mostly share a base path: resolve and check each once
         Map<Long, StorageAgent> endUsers = new TreeMap<>();
         for (Artist a : artists) endUsers.putIfAbsent(a.agent().id(), a.agent());
-        for (StorageAgent agent : endUsers.values()) {
-            agents.add(new JobAgent(agent.id(), JobAgent.END_USER, settings.endUserPermission(),
-                    resolved.computeIfAbsent(agent.basePaths(), b -> b.resolve(folder)), null, settings.filePolicyId()));
+        List<StorageAgent> all = new ArrayList<>();
+        all.add(primary);
+        all.addAll(endUsers.values());
+        for (StorageAgent agent : all) {
+            OsPaths path = resolved.get(agent.basePaths());
+            if (path == null) {
+                path = agent.basePaths().resolve(folder);
+                Optional<String> outside = PathContainment.problem(agent.basePaths(), path);
+                if (outside.isPresent()) return new Built(null, "for agent " + agent.id() + ", " + outside.get());
+                resolved.put(agent.basePaths(), path);
+            }
+            agents.add(agent == primary
+                    ? new JobAgent(agent.id(), JobAgent.PRIMARY_STORAGE, settings.primaryPermission(), path, Boolean.TRUE, null)
+                    : new JobAgent(agent.id(), JobAgent.END_USER, settings.endUserPermission(), path, null, settings.filePolicyId()));
         }
         List<String> names = artists.stream().map(Artist::displayName).distinct().toList();
-        String description = title + " for: " + String.join(", ", names);
-        return new DesiredJob(name, kind, settings.jobType(), description, agents);
+        String description = JobOwnership.describe(title + " for: " + String.join(", ", names), project);
+        return new Built(new DesiredJob(name, kind, settings.jobType(), description, agents), null);
     }
 
     /** Distinct artists, by display name then agent, so descriptions and agent lists are stable. */
@@ -102,16 +134,13 @@ public final class JobPlanner {
         return new ArrayList<>(set);
     }
 
-    private static final class ShotArtists {
+    private static final class ShotGroup {
         final String sequence;
+        final List<ShotRecord> shots = new ArrayList<>();
         final List<Artist> artists = new ArrayList<>();
 
-        ShotArtists(String sequence) {
+        ShotGroup(String sequence) {
             this.sequence = sequence;
-        }
-
-        List<Artist> sortedArtists() {
-            return sorted(artists);
         }
     }
 }

@@ -3,21 +3,24 @@ package com.srsync.reconcile;
 import java.util.List;
 
 /**
- * The plan for one project: the writes, who was skipped, and the delete guard's verdict.
+ * The plan for one project: the writes, who and what was skipped, and the delete guard's verdict.
  *
  * @param leftAlone null when the project was planned; otherwise why it was not (its jobs are then untouched)
+ * @param orphaned  when the project is left alone: its jobs, which no reconcile looks after until it is fixed
  */
 public record ProjectPlan(long projectId, String tankName, List<JobOperation> operations,
-                          List<SkippedArtist> skippedArtists, List<String> conflicts,
-                          GuardVerdict guard, String leftAlone) {
+                          List<SkippedArtist> skippedArtists, List<SkippedShot> skippedShots, List<String> conflicts,
+                          GuardVerdict guard, String leftAlone, List<OrphanedJobs> orphaned) {
     public ProjectPlan {
         operations = List.copyOf(operations);
         skippedArtists = List.copyOf(skippedArtists);
+        skippedShots = List.copyOf(skippedShots);
         conflicts = List.copyOf(conflicts);
+        orphaned = List.copyOf(orphaned);
     }
 
-    public static ProjectPlan leftAlone(long projectId, String tankName, String why) {
-        return new ProjectPlan(projectId, tankName, List.of(), List.of(), List.of(), new GuardVerdict(false, 0, 0), why);
+    public static ProjectPlan leftAlone(long projectId, String tankName, String why, List<OrphanedJobs> orphaned) {
+        return new ProjectPlan(projectId, tankName, List.of(), List.of(), List.of(), List.of(), new GuardVerdict(false, 0, 0), why, orphaned);
     }
 
     public List<JobOperation> creates() { return only(JobOperation.Action.CREATE); }

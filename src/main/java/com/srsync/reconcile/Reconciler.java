@@ -2,11 +2,8 @@ package com.srsync.reconcile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * {@code plan(snapshot, jobs)}: which of the console's jobs are this project's, what should exist,
@@ -27,58 +24,46 @@ public final class Reconciler {
      * @param consoleJobs every job the console has; unmanaged jobs and other projects' jobs are ignored
      */
     public ProjectPlan plan(ProjectSnapshot snapshot, List<ObservedJob> consoleJobs) {
-        if (!snapshot.hasTankName()) return leftAlone(snapshot);
-        return planManaged(snapshot, managedBy(snapshot.tankName(), snapshot.knownTankNames(), consoleJobs));
+        return plan(snapshot, JobAttribution.of(snapshot.directory(), consoleJobs));
     }
 
     /**
      * Plans many projects against one console listing, attributing each job once: what an
      * all-projects pass costs.
      */
-    public List<ProjectPlan> planStudio(List<ProjectSnapshot> snapshots, List<ObservedJob> consoleJobs) {
-        Set<String> tanks = new HashSet<>();
-        for (ProjectSnapshot s : snapshots) {
-            tanks.addAll(s.knownTankNames());
-            if (s.hasTankName()) tanks.add(s.tankName());
-        }
-        Map<String, List<ObservedJob>> byOwner = new HashMap<>();
-        for (ObservedJob job : consoleJobs) {
-            JobNames.owner(job.name(), tanks).ifPresent(t -> byOwner.computeIfAbsent(t, k -> new ArrayList<>()).add(job));
-        }
+    public List<ProjectPlan> planStudio(ProjectDirectory directory, List<ProjectSnapshot> snapshots, List<ObservedJob> consoleJobs) {
+        JobAttribution attribution = JobAttribution.of(directory, consoleJobs);
         // projects are independent and planning is pure: plan them in parallel, keeping their order
-        return snapshots.parallelStream()
-                .map(s -> s.hasTankName() ? planManaged(s, byOwner.getOrDefault(s.tankName(), List.of())) : leftAlone(s))
-                .toList();
+        return snapshots.parallelStream().map(s -> plan(s, attribution)).toList();
     }
 
-    private static ProjectPlan leftAlone(ProjectSnapshot snapshot) {
-        return ProjectPlan.leftAlone(snapshot.projectId(), null, "project has no tank_name; its jobs are left alone");
-    }
-
-    private ProjectPlan planManaged(ProjectSnapshot snapshot, List<ObservedJob> managed) {
+    /** The plan of one project, its jobs already attributed. */
+    public ProjectPlan plan(ProjectSnapshot snapshot, JobAttribution attribution) {
+        long project = snapshot.projectId();
         String tank = snapshot.tankName();
+        Optional<String> leftAlone = snapshot.directory().leftAlone(project);
+        if (leftAlone.isPresent()) return ProjectPlan.leftAlone(project, tank, leftAlone.get(), attribution.orphanedOf(project));
+        List<ObservedJob> managed = attribution.jobsOf(project);
         DesiredState desired = planner.desired(snapshot);
-        List<JobOperation> ops = new ArrayList<>(JobDiff.diff(snapshot.projectId(), desired.jobs(), managed,
-                name -> deleteReason(snapshot, name)));
+        if (desired.refusal() != null) {
+            return ProjectPlan.leftAlone(project, tank, desired.refusal(),
+                    List.of(new OrphanedJobs(project, managed.stream().map(ObservedJob::name).sorted().toList(), desired.refusal())));
+        }
+        List<JobOperation> ops = new ArrayList<>(JobDiff.diff(project, desired.jobs(), managed, name -> deleteReason(snapshot, desired, name)));
         ops.sort(Comparator.comparingInt(o -> o.action().ordinal()));
         int deletes = (int) ops.stream().filter(o -> o.action() == JobOperation.Action.DELETE).count();
-        return new ProjectPlan(snapshot.projectId(), tank, ops, desired.skippedArtists(), desired.conflicts(),
-                guard.check(deletes, managed.size()), null);
+        return new ProjectPlan(project, tank, ops, desired.skippedArtists(), desired.skippedShots(), desired.conflicts(),
+                guard.check(deletes, managed.size()), null, List.of());
     }
 
-    /** The managed jobs whose names give {@code tank} as the longest matching tank name. */
-    public static List<ObservedJob> managedBy(String tank, Set<String> knownTankNames, List<ObservedJob> consoleJobs) {
-        Set<String> tanks = new HashSet<>(knownTankNames);
-        tanks.add(tank);
-        return consoleJobs.stream()
-                .filter(j -> JobNames.owner(j.name(), tanks).map(tank::equals).orElse(false))
-                .toList();
-    }
-
-    private String deleteReason(ProjectSnapshot snapshot, String jobName) {
+    private String deleteReason(ProjectSnapshot snapshot, DesiredState desired, String jobName) {
         String tank = snapshot.tankName();
         if (jobName.equals(JobNames.assetsJob(tank))) return "no artist on an active shot";
-        String code = jobName.substring(JobNames.PREFIX.length() + tank.length() + 1);
+        String prefix = JobNames.PREFIX + tank + "_";
+        if (!jobName.startsWith(prefix)) return "made under another tank_name; the project's tank_name is now " + tank;
+        String code = jobName.substring(prefix.length());
+        Optional<SkippedShot> skipped = desired.skippedShots().stream().filter(s -> code.equals(s.code())).findFirst();
+        if (skipped.isPresent()) return "shot skipped: " + skipped.get().reason();
         boolean active = snapshot.shots().stream().anyMatch(s -> code.equals(s.code()) && rules.isActive(s.status()));
         return active ? "no artist assigned" : "shot not active";
     }

@@ -1,6 +1,7 @@
 package com.srsync.shotgrid;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.srsync.reconcile.ProjectDirectory;
 import com.srsync.reconcile.ProjectSnapshot;
 import com.srsync.reconcile.ShotGridUser;
 import com.srsync.reconcile.ShotRecord;
@@ -49,9 +50,8 @@ public final class SnapshotReader {
     public ProjectSnapshot snapshot(long projectId) {
         ProjectDirectory directory = projects();
         if (!directory.active().containsKey(projectId)) throw new UnknownProjectException(projectId);
-        String tank = directory.active().get(projectId);
-        if (tank == null) {
-            return new ProjectSnapshot(projectId, null, List.of(), directory.tankNames());
+        if (directory.leftAlone(projectId).isPresent()) {
+            return new ProjectSnapshot(projectId, directory, List.of());
         }
 
         Map<Long, ShotBuilder> shots = new LinkedHashMap<>();
@@ -87,7 +87,7 @@ public final class SnapshotReader {
             for (Long group : shot.groups) ids.addAll(members.getOrDefault(group, Set.of()));
             records.add(new ShotRecord(shot.id, shot.code, shot.status, shot.sequence, ids.stream().map(users::get).toList()));
         }
-        return new ProjectSnapshot(projectId, tank, records, directory.tankNames());
+        return new ProjectSnapshot(projectId, directory, records);
     }
 
     /** One shot's code and the names of the artists on its tasks, for extension routes (two or three queries). */

@@ -8,6 +8,7 @@ import com.srsync.reconcile.JobSettings;
 import com.srsync.reconcile.ObservedJob;
 import com.srsync.reconcile.OsPaths;
 import com.srsync.reconcile.PathTemplates;
+import com.srsync.reconcile.ProjectDirectory;
 import com.srsync.reconcile.ProjectPlan;
 import com.srsync.reconcile.ProjectSnapshot;
 import com.srsync.reconcile.Reconciler;
@@ -16,7 +17,6 @@ import com.srsync.reconcile.ShotRecord;
 import com.srsync.reconcile.StorageAgent;
 import com.srsync.reconcile.SyncRules;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -38,8 +38,9 @@ class PlannerBench {
         SyncRules rules = new SyncRules(new StorageAgent(4, "nas", OsPaths.fromSingleBase("/mnt/studio")), artists,
                 new PathTemplates("${PROJECT}/2_WORK/1_SEQUENCES/${SEQUENCE}/${SHOT}", "${PROJECT}/2_WORK/2_ASSETS"),
                 JobSettings.defaults(), Set.of("active"));
-        Set<String> tanks = new HashSet<>();
-        for (int p = 0; p < PROJECTS; p++) tanks.add("P%03d".formatted(p));
+        java.util.Map<Long, String> tanks = new java.util.LinkedHashMap<>();
+        for (int p = 0; p < PROJECTS; p++) tanks.put(1000L + p, "P%03d".formatted(p));
+        ProjectDirectory site = new ProjectDirectory(tanks, Set.of());
         List<ProjectSnapshot> studio = new ArrayList<>();
         long id = 1;
         for (int p = 0; p < PROJECTS; p++) {
@@ -52,13 +53,13 @@ class PlannerBench {
                 }
                 shots.add(new ShotRecord(id++, "SQ%02d_%04d".formatted(s / 20, s * 10), "active", "SQ%02d".formatted(s / 20), users));
             }
-            studio.add(new ProjectSnapshot(1000 + p, "P%03d".formatted(p), shots, tanks));
+            studio.add(new ProjectSnapshot(1000 + p, site, shots));
         }
         Reconciler reconciler = new Reconciler(rules, new DeleteGuard(0.5, 5));
 
         List<ObservedJob> console = new ArrayList<>();
         long jobId = 1;
-        for (ProjectPlan plan : reconciler.planStudio(studio, List.of())) {
+        for (ProjectPlan plan : reconciler.planStudio(site, studio, List.of())) {
             for (var op : plan.creates()) {
                 DesiredJob d = op.getDesired();
                 console.add(new ObservedJob(jobId++, d.name(), d.description(), d.agents()));
@@ -84,7 +85,7 @@ class PlannerBench {
         int operations = 0;
         for (int run = 0; run < 80; run++) {
             long t = System.nanoTime();
-            List<ProjectPlan> plans = reconciler.planStudio(studio, console);
+            List<ProjectPlan> plans = reconciler.planStudio(site, studio, console);
             double ms = (System.nanoTime() - t) / 1e6;
             operations = plans.stream().mapToInt(pl -> pl.operations().size()).sum();
             if (run >= 20) millis.add(ms);   // the first 20 runs warm the JIT up

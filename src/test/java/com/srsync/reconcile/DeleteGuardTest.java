@@ -32,7 +32,7 @@ class DeleteGuardTest {
         ProjectSnapshot before = project("TST");
         List<ShotRecord> shots = new ArrayList<>();
         for (int i = 1; i <= 11; i++) shots.add(shot("TST_010_%04d".formatted(i * 10), "active", "Alex Trial"));
-        List<ObservedJob> twelve = applied(new ProjectSnapshot(PROJECT, "TST", shots, java.util.Set.of("TST")), 1001);
+        List<ObservedJob> twelve = applied(new ProjectSnapshot(PROJECT, directory(PROJECT, "TST"), shots), 1001);
 
         ProjectPlan plan = new Reconciler(RULES, new DeleteGuard(0.5, 5)).plan(before, twelve);
 
@@ -44,13 +44,14 @@ class DeleteGuardTest {
 
     @Test
     void a_studio_planned_at_once_gives_the_same_plans_as_project_by_project() {
-        ProjectSnapshot tst = project("TST", java.util.Set.of("TST", "TST_B"), shot("TST_010_0010", "active", "Alex Trial"));
-        ProjectSnapshot tstB = new ProjectSnapshot(156, "TST_B", List.of(shot("TST_B_010_0010", "active", "Matthew Testuser")), java.util.Set.of("TST", "TST_B"));
+        ProjectDirectory site = directory(155, "TST", 156, "TST_B");
+        ProjectSnapshot tst = project("TST", site, shot("TST_010_0010", "active", "Alex Trial"));
+        ProjectSnapshot tstB = new ProjectSnapshot(156, site, List.of(shot("TST_B_010_0010", "active", "Matthew Testuser")));
         List<ObservedJob> console = List.of(bare(1, "HybridWork_TST_B_010_0010"), bare(2, "HybridWork_TST_TST_010_0010"), bare(3, "HybridWork_TST_Assets"),
                 bare(4, "Other_Job"), bare(5, "HybridWork_TST_B_Assets"));
         Reconciler reconciler = new Reconciler(RULES, new DeleteGuard(1.0, 0));
 
-        List<ProjectPlan> studio = reconciler.planStudio(List.of(tst, tstB), console);
+        List<ProjectPlan> studio = reconciler.planStudio(site, List.of(tst, tstB), console);
         List<ProjectPlan> oneByOne = List.of(reconciler.plan(tst, console), reconciler.plan(tstB, console));
         for (int i = 0; i < 2; i++) {
             assertEquals(describe(oneByOne.get(i)), describe(studio.get(i)));

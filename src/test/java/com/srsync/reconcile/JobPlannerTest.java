@@ -16,7 +16,7 @@ class JobPlannerTest {
 
         assertEquals("HybridWork_TST_TST_010_0010", job.name());
         assertEquals("hybrid_work", job.type());
-        assertEquals("Shot TST_010_0010 for: Alex Trial, Matthew Testuser", job.description());
+        assertEquals("Shot TST_010_0010 for: Alex Trial, Matthew Testuser [ShotGrid project 155]", job.description());
         assertEquals(List.of(
             new JobAgent(4, "primary_storage", "rw", new OsPaths("/home/Company/TST/2_WORK/1_SEQUENCES/TST_010/TST_010_0010",
                 "\\home\\Company\\TST\\2_WORK\\1_SEQUENCES\\TST_010\\TST_010_0010", "/home/Company/TST/2_WORK/1_SEQUENCES/TST_010/TST_010_0010"), true, null),
@@ -35,7 +35,7 @@ class JobPlannerTest {
 
         assertEquals("HybridWork_TST_Assets", assets.name());
         assertEquals(JobKind.ASSETS, assets.kind());
-        assertEquals("Assets TST for: Alex Trial, Matthew Testuser", assets.description());
+        assertEquals("Assets TST for: Alex Trial, Matthew Testuser [ShotGrid project 155]", assets.description());
         assertEquals(List.of(4L, 2L, 3L), assets.agents().stream().map(JobAgent::id).toList());
         assertEquals(Map.of("linux", "/Volumes/Company/TST/2_WORK/2_ASSETS", "win", "\\Volumes\\Company\\TST\\2_WORK\\2_ASSETS",
             "osx", "/Volumes/Company/TST/2_WORK/2_ASSETS"), assets.agents().get(1).path().asMap());
@@ -47,7 +47,7 @@ class JobPlannerTest {
         DesiredJob job = new JobPlanner(shared).desired(project("TST", shot("TST_010_0010", "active", "Alex Trial", "Robin Shared"))).jobs().get(0);
 
         assertEquals(List.of(4L, 2L), job.agents().stream().map(JobAgent::id).toList());
-        assertEquals("Shot TST_010_0010 for: Alex Trial, Robin Shared", job.description());
+        assertEquals("Shot TST_010_0010 for: Alex Trial, Robin Shared [ShotGrid project 155]", job.description());
     }
 
     @Test

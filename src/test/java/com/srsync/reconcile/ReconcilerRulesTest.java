@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The reconcile rules of design.md, one row each: snapshot, console jobs, expected writes. */
+/** The reconcile rules of the README, one row each: snapshot, console jobs, expected writes. */
 class ReconcilerRulesTest {
     private static final Reconciler RECONCILER = new Reconciler(RULES, new DeleteGuard(1.0, 0));
 
@@ -54,13 +53,14 @@ class ReconcilerRulesTest {
             row("an artist not in artists.yaml is skipped", project("TST", shot("TST_010_0010", "active", "Sam Unlisted")), List.of()),
             row("a project without a tank name is left alone", project(null, shot("TST_010_0010", "active", "Alex Trial")), bothApplied),
             row("TST's reconcile never touches TST_B's jobs",
-                project("TST", Set.of("TST", "TST_B"), shot("TST_010_0010", "active", "Alex Trial")),
+                project("TST", directory(155, "TST", 156, "TST_B"), shot("TST_010_0010", "active", "Alex Trial")),
                 List.of(bare(2001, "HybridWork_TST_B_010_0010"), bare(2002, "HybridWork_TST_B_Assets")),
                 "create HybridWork_TST_TST_010_0010", "create HybridWork_TST_Assets"),
             row("TST_B's reconcile never touches TST's jobs",
-                project("TST_B", Set.of("TST", "TST_B")), List.of(bare(2001, "HybridWork_TST_TST_010_0010"), bare(2002, "HybridWork_TST_Assets"))),
+                new ProjectSnapshot(156, directory(155, "TST", 156, "TST_B"), List.of()),
+                List.of(bare(2001, "HybridWork_TST_TST_010_0010"), bare(2002, "HybridWork_TST_Assets"))),
             row("a job name that would belong to a longer tank name is not created",
-                project("TST", Set.of("TST", "TST_B"), shot("B_010", "active", "Alex Trial")), List.of(), "create HybridWork_TST_Assets"),
+                project("TST", directory(155, "TST", 156, "TST_B"), shot("B_010", "active", "Alex Trial")), List.of(), "create HybridWork_TST_Assets"),
             row("duplicate job names are reduced to the lowest id", bothOn0010, withCopy(bothApplied, 0, 999),
                 "delete 1001 duplicate of job 999"),
             row("jobs that are not HybridWork_ are never in the plan", project("TST"),

@@ -2,7 +2,9 @@ package com.srsync.reconcile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,12 +38,27 @@ final class Studio {
         return new ShotRecord(ids.incrementAndGet(), code, status, sequence, users);
     }
 
+    /** Project 155 with this tank name (null: none), the only project of the site. */
     static ProjectSnapshot project(String tank, ShotRecord... shots) {
-        return new ProjectSnapshot(PROJECT, tank, Arrays.asList(shots), tank == null ? Set.of() : Set.of(tank));
+        return new ProjectSnapshot(PROJECT, directory(PROJECT, tank), Arrays.asList(shots));
     }
 
-    static ProjectSnapshot project(String tank, Set<String> otherTanks, ShotRecord... shots) {
-        return new ProjectSnapshot(PROJECT, tank, Arrays.asList(shots), otherTanks);
+    /** Project 155 with this tank name, in a site that also has {@code others} (project id, tank name, ...). */
+    static ProjectSnapshot project(String tank, ProjectDirectory site, ShotRecord... shots) {
+        return new ProjectSnapshot(PROJECT, site, Arrays.asList(shots));
+    }
+
+    /** A site's projects: {@code directory(155, "TST", 156, "TST_B")}; a null tank name is a project without one. */
+    static ProjectDirectory directory(Object... idsAndTanks) {
+        Map<Long, String> active = new LinkedHashMap<>();
+        for (int i = 0; i < idsAndTanks.length; i += 2) active.put(((Number) idsAndTanks[i]).longValue(), (String) idsAndTanks[i + 1]);
+        return new ProjectDirectory(active, Set.of());
+    }
+
+    /** A job as the service would have made it for {@code project}: its description ends with the ownership record. */
+    static ObservedJob recorded(long id, String name, long project) {
+        return new ObservedJob(id, name, JobOwnership.describe("Shot for: Alex Trial", project),
+                List.of(new JobAgent(4, JobAgent.PRIMARY_STORAGE, "rw", OsPaths.fromSingleBase("/x"), true, null)));
     }
 
     /** The jobs the console would hold if the snapshot had been applied, with ids from {@code firstId}. */

@@ -61,6 +61,49 @@ class AdminEndpointsTest extends ServiceTestSupport {
     }
 
     @Test
+    void jobs_of_a_project_without_tank_name_or_deleted_are_listed_once_as_orphaned_and_never_written() throws Exception {
+        site.project(155, "TST").project(156, null).shot(1213, 155, "TST_010_0010", "active", "TST_010")
+                .task(5001, 1213, user(7, "Alex Trial")).install();
+        console.job(2001, OldToolScenariosTest.recordedFor(OldToolScenariosTest.SHOT_0010_ALEX.replace("HybridWork_TST_", "HybridWork_TST_B_"), 156))
+                .job(2002, OldToolScenariosTest.recordedFor(OldToolScenariosTest.ASSETS_ALEX.replace("HybridWork_TST_", "HybridWork_TST_B_"), 156))
+                .job(3001, OldToolScenariosTest.recordedFor(OldToolScenariosTest.ASSETS_ALEX.replace("HybridWork_TST_", "HybridWork_GONE_"), 158)).install();
+
+        JsonNode plan = MAPPER.readTree(admin("GET", "/admin/plan", ADMIN_TOKEN).body());
+
+        assertEquals(MAPPER.readTree("""
+            [{"project": 156, "jobs": ["HybridWork_TST_B_Assets", "HybridWork_TST_B_TST_010_0010"],
+              "why": "project has no tank_name; its jobs are left alone"},
+             {"project": 158, "jobs": ["HybridWork_GONE_Assets"], "why": "project 158 is not in ShotGrid (deleted, or in the trash)"}]"""),
+                plan.path("orphaned"));
+        JsonNode tst = plan.path("projects").get(0);
+        assertEquals(List.of("HybridWork_TST_TST_010_0010", "HybridWork_TST_Assets"), names(tst.path("create")));
+        assertEquals(0, tst.path("delete").size());
+        assertEquals(1, plan.path("projects").size());
+
+        long before = runs().ended();
+        assertEquals(202, admin("POST", "/admin/sync", ADMIN_TOKEN).statusCode());
+        awaitReconciles(before + 1);
+        resilioServer.verify(0, putRequestedFor(urlMatching("/api/v2/jobs/[23]00[12]")));
+        resilioServer.verify(0, deleteRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void a_shot_with_an_unsafe_name_is_listed_with_its_reason_and_gets_no_job() throws Exception {
+        site.project(155, "TST").shot(1213, 155, "../../../../../../etc", "active", "TST_010")
+                .task(5001, 1213, user(7, "Alex Trial")).install();
+        console.install();
+
+        JsonNode p = MAPPER.readTree(admin("GET", "/admin/plan?project=155", ADMIN_TOKEN).body()).path("projects").get(0);
+
+        assertEquals(MAPPER.readTree("""
+            [{"id": 1213, "code": "../../../../../../etc", "reason": "shot code '../../../../../../etc' contains '/', a path separator"}]"""),
+                p.path("skipped_shots"));
+        assertEquals(0, p.path("create").size());
+        reconcile(155L);
+        assertEquals(List.of(), console.writes());
+    }
+
+    @Test
     void the_plan_updates_show_what_differs() throws Exception {
         site.project(155, "TST").shot(1213, 155, "TST_010_0010", "active", "TST_010")
                 .task(5001, 1213, user(7, "Alex Trial"), user(8, "Matthew Testuser")).install();

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The failure rules of design.md against WireMock faults: retried, dead-lettered, replayed, never lost. */
+/** The failure rules of the README against WireMock faults: retried, dead-lettered, replayed, never lost. */
 class FailureHandlingTest extends ServiceTestSupport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String SHOT_JOB = "HybridWork_TST_TST_010_0010";

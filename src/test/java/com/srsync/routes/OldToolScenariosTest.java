@@ -49,8 +49,8 @@ class OldToolScenariosTest extends ServiceTestSupport {
 
         reconcile(155L);
 
-        resilioServer.verify(1, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(equalToJson(SHOT_0010_ALEX)));
-        resilioServer.verify(1, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(equalToJson(ASSETS_ALEX)));
+        resilioServer.verify(1, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(equalToJson(recorded(SHOT_0010_ALEX))));
+        resilioServer.verify(1, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(equalToJson(recorded(ASSETS_ALEX))));
         assertEquals(2, console.writes().size());
     }
 
@@ -58,14 +58,26 @@ class OldToolScenariosTest extends ServiceTestSupport {
     void an_assigned_artist_is_added_to_the_shot_job_and_the_assets_job() {
         site.project(155, "TST").shot(1213, 155, "TST_010_0010", "active", "TST_010")
                 .task(5001, 1213, user(7, "Alex Trial"), user(8, "Matthew Testuser")).install();
-        console.job(1001, SHOT_0010_ALEX).job(1002, ASSETS_ALEX).install();
+        console.job(1001, recorded(SHOT_0010_ALEX)).job(1002, recorded(ASSETS_ALEX)).install();
 
         reconcile(155L);
 
         resilioServer.verify(1, putRequestedFor(urlEqualTo("/api/v2/jobs/1001")).withRequestBody(equalToJson(
-                withAgent(SHOT_0010_ALEX, MATTHEW_ON_0010, "Shot TST_010_0010 for: Alex Trial, Matthew Testuser", 1001L))));
+                withAgent(SHOT_0010_ALEX, MATTHEW_ON_0010, "Shot TST_010_0010 for: Alex Trial, Matthew Testuser [ShotGrid project 155]", 1001L))));
         resilioServer.verify(1, putRequestedFor(urlEqualTo("/api/v2/jobs/1002")).withRequestBody(equalToJson(
-                withAgent(ASSETS_ALEX, MATTHEW_ON_ASSETS, "Assets TST for: Alex Trial, Matthew Testuser", 1002L))));
+                withAgent(ASSETS_ALEX, MATTHEW_ON_ASSETS, "Assets TST for: Alex Trial, Matthew Testuser [ShotGrid project 155]", 1002L))));
+        assertEquals(2, console.writes().size());
+    }
+
+    @Test
+    void the_old_tools_jobs_are_adopted_and_get_the_ownership_record_and_nothing_else() {
+        site.project(155, "TST").shot(1213, 155, "TST_010_0010", "active", "TST_010").task(5001, 1213, user(7, "Alex Trial")).install();
+        console.job(1001, SHOT_0010_ALEX).job(1002, ASSETS_ALEX).install();
+
+        reconcile(155L);
+
+        resilioServer.verify(1, putRequestedFor(urlEqualTo("/api/v2/jobs/1001")).withRequestBody(equalToJson(withId(recorded(SHOT_0010_ALEX), 1001))));
+        resilioServer.verify(1, putRequestedFor(urlEqualTo("/api/v2/jobs/1002")).withRequestBody(equalToJson(withId(recorded(ASSETS_ALEX), 1002))));
         assertEquals(2, console.writes().size());
     }
 
@@ -80,24 +92,24 @@ class OldToolScenariosTest extends ServiceTestSupport {
         reconcile(155L);
 
         resilioServer.verify(1, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(equalToJson(
-                withAgent(SHOT_0010_ALEX, MATTHEW_ON_0010, "Shot TST_010_0010 for: Alex Trial, Matthew Testuser", null))));
-        resilioServer.verify(1, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(
-                matchingJsonPath("$[?(@.name == 'HybridWork_TST_TST_010_0020' && @.description == 'Shot TST_010_0020 for: Matthew Testuser')]")));
+                withAgent(SHOT_0010_ALEX, MATTHEW_ON_0010, "Shot TST_010_0010 for: Alex Trial, Matthew Testuser [ShotGrid project 155]", null))));
+        resilioServer.verify(1, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(matchingJsonPath(
+                "$[?(@.name == 'HybridWork_TST_TST_010_0020' && @.description == 'Shot TST_010_0020 for: Matthew Testuser [ShotGrid project 155]')]")));
         resilioServer.verify(1, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(equalToJson(
-                withAgent(ASSETS_ALEX, MATTHEW_ON_ASSETS, "Assets TST for: Alex Trial, Matthew Testuser", null))));
+                withAgent(ASSETS_ALEX, MATTHEW_ON_ASSETS, "Assets TST for: Alex Trial, Matthew Testuser [ShotGrid project 155]", null))));
         assertEquals(3, console.writes().size());
     }
 
     @Test
     void an_artist_removed_leaves_the_jobs_and_the_last_artist_removed_deletes_them() {
         site.project(155, "TST").shot(1213, 155, "TST_010_0010", "active", "TST_010").task(5001, 1213, user(7, "Alex Trial")).install();
-        console.job(1001, withAgent(SHOT_0010_ALEX, MATTHEW_ON_0010, "Shot TST_010_0010 for: Alex Trial, Matthew Testuser", null))
-                .job(1002, withAgent(ASSETS_ALEX, MATTHEW_ON_ASSETS, "Assets TST for: Alex Trial, Matthew Testuser", null)).install();
+        console.job(1001, withAgent(SHOT_0010_ALEX, MATTHEW_ON_0010, "Shot TST_010_0010 for: Alex Trial, Matthew Testuser [ShotGrid project 155]", null))
+                .job(1002, withAgent(ASSETS_ALEX, MATTHEW_ON_ASSETS, "Assets TST for: Alex Trial, Matthew Testuser [ShotGrid project 155]", null)).install();
 
         reconcile(155L);
 
-        resilioServer.verify(1, putRequestedFor(urlEqualTo("/api/v2/jobs/1001")).withRequestBody(equalToJson(withId(SHOT_0010_ALEX, 1001))));
-        resilioServer.verify(1, putRequestedFor(urlEqualTo("/api/v2/jobs/1002")).withRequestBody(equalToJson(withId(ASSETS_ALEX, 1002))));
+        resilioServer.verify(1, putRequestedFor(urlEqualTo("/api/v2/jobs/1001")).withRequestBody(equalToJson(withId(recorded(SHOT_0010_ALEX), 1001))));
+        resilioServer.verify(1, putRequestedFor(urlEqualTo("/api/v2/jobs/1002")).withRequestBody(equalToJson(withId(recorded(ASSETS_ALEX), 1002))));
         assertEquals(2, console.writes().size());
 
         shotgridServer.resetAll();
@@ -105,13 +117,23 @@ class OldToolScenariosTest extends ServiceTestSupport {
         site = new com.srsync.stubs.ShotGridSite(shotgridServer);
         console = new com.srsync.stubs.ResilioConsole(resilioServer);
         site.project(155, "TST").shot(1213, 155, "TST_010_0010", "active", "TST_010").task(5001, 1213).install();
-        console.job(1001, SHOT_0010_ALEX).job(1002, ASSETS_ALEX).install();
+        console.job(1001, recorded(SHOT_0010_ALEX)).job(1002, recorded(ASSETS_ALEX)).install();
 
         reconcile(155L);
 
         resilioServer.verify(1, deleteRequestedFor(urlEqualTo("/api/v2/jobs/1001")));
         resilioServer.verify(1, deleteRequestedFor(urlEqualTo("/api/v2/jobs/1002")));
         assertEquals(2, console.writes().size());
+    }
+
+    /** The old tool's job as this service writes it: the same, with the ownership record of project 155 at the end of its description. */
+    static String recorded(String job) {
+        return recordedFor(job, 155);
+    }
+
+    /** A job body recorded as {@code project}'s. */
+    static String recordedFor(String job, long project) {
+        return job.replaceFirst("(\"description\": \"[^\"]*)\"", "$1 [ShotGrid project " + project + "]\"");
     }
 
     /** A job body with one more end-user agent and another description; with an id, as a PUT of it carries. */

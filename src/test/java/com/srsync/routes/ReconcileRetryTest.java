@@ -5,7 +5,9 @@ import static com.srsync.stubs.ShotGridSite.user;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.srsync.support.LogCapture;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,26 @@ class ReconcileRetryTest extends ServiceTestSupport {
         resilioServer.verify(0, postRequestedFor(urlEqualTo("/api/v2/jobs")));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> resilioServer.verify(2, postRequestedFor(urlEqualTo("/api/v2/jobs"))));
+    }
+
+    @Test
+    void a_failed_all_projects_reconcile_is_retried_as_all_with_no_project_named_null() {
+        oneActiveShot();
+        console.install();
+        shotgridServer.stubFor(post("/api/v1/entity/projects/_search").inScenario("outage").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("back"));
+
+        try (LogCapture log = LogCapture.open()) {
+            long before = runs().ended();
+            template.sendBody("seda:reconcile-requests", "all");              // what the safety net sends
+            awaitReconciles(before + 1);
+            resilioServer.verify(0, postRequestedFor(urlEqualTo("/api/v2/jobs")));
+
+            // the project list can be read again: "all" is tried again after the backoff and converges
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> resilioServer.verify(2, postRequestedFor(urlEqualTo("/api/v2/jobs"))));
+            assertEquals(1, log.containing("Reconcile of all projects stopped before any write").size(), log.lines().toString());
+            assertEquals(List.of(), log.containing("null"));
+        }
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The failure rules of design.md that protect artists' files: no partial picture, the delete guard, idempotence. */
+/** The failure rules of the README that protect artists' files: no partial picture, the delete guard, idempotence. */
 class SafetyRulesTest extends ServiceTestSupport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

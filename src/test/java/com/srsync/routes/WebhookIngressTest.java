@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The webhook answers of contract.md, and what the example deliveries lead to. */
+/** The webhook answers the README promises, and what the example deliveries lead to. */
 class WebhookIngressTest extends ServiceTestSupport {
     @Override
     void moreProperties(Properties p) {
@@ -128,8 +128,9 @@ class WebhookIngressTest extends ServiceTestSupport {
     @Test
     void a_shot_retirement_deletes_that_shots_job() {
         site.project(155, "TST").shot(1213, 155, "TST_010_0010", "active", "TST_010").task(5001, 1213, user(7, "Alex Trial")).install();
-        console.job(1001, OldToolScenariosTest.SHOT_0010_ALEX).job(1002, OldToolScenariosTest.ASSETS_ALEX)
-                .job(1003, OldToolScenariosTest.SHOT_0010_ALEX.replace("TST_010_0010", "TST_010_0020")).install();
+        console.job(1001, OldToolScenariosTest.recorded(OldToolScenariosTest.SHOT_0010_ALEX))
+                .job(1002, OldToolScenariosTest.recorded(OldToolScenariosTest.ASSETS_ALEX))
+                .job(1003, OldToolScenariosTest.recorded(OldToolScenariosTest.SHOT_0010_ALEX.replace("TST_010_0010", "TST_010_0020"))).install();
 
         assertEquals(200, deliver(httpPort, fixture("shot-retirement.json")).statusCode());
 

@@ -104,7 +104,7 @@ class SnapshotReaderTest {
 
         ProjectSnapshot snapshot = reader(BY_NAME).snapshot(156);
         assertNull(snapshot.tankName());
-        assertEquals(Set.of("TST", "TST_B"), snapshot.knownTankNames());
+        assertEquals(Set.of("TST", "TST_B"), snapshot.directory().tankNames());
         assertThrows(UnknownProjectException.class, () -> reader(BY_NAME).snapshot(404));
     }
 

@@ -1,0 +1,55 @@
+package com.srsync.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Property;
+
+/** Every line this JVM logs while it is open, for tests that assert on the log of the service running in-process. */
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
+    private final List<String> lines = new ArrayList<>();
+
+    private LogCapture() {
+        super("test-capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY);
+    }
+
+    public static LogCapture open() {
+        LogCapture capture = new LogCapture();
+        capture.attach();
+        return capture;
+    }
+
+    private void attach() {
+        start();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        Configuration config = context.getConfiguration();
+        config.getRootLogger().addAppender(this, null, null);
+        context.updateLoggers();
+    }
+
+    @Override
+    public synchronized void append(LogEvent event) {
+        lines.add(event.getLevel() + " " + event.getLoggerName() + " - " + event.getMessage().getFormattedMessage());
+    }
+
+    public synchronized List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** The lines that contain {@code text}. */
+    public List<String> containing(String text) {
+        return lines().stream().filter(l -> l.contains(text)).toList();
+    }
+
+    @Override
+    public void close() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        context.getConfiguration().getRootLogger().removeAppender(getName());
+        context.updateLoggers();
+        stop();
+    }
+}
