@@ -1,22 +1,24 @@
 package com.srsync.app;
 
 import com.srsync.config.ConfigException;
+import com.srsync.http.ProxySettings;
 import java.util.Map;
 import org.apache.camel.main.Main;
 
 /**
- * What must be settled before Camel starts: where the routes and the configuration file are, and the
- * HTTP and management ports. Ports are handed to Camel as literals ({@code camel.server.port} must not
+ * What must be settled before Camel starts: where the routes and the configuration file are, the
+ * HTTP and management ports, and the proxy of outbound calls. Ports are handed to Camel as literals ({@code camel.server.port} must not
  * be a placeholder); health and metrics share the HTTP port unless MANAGEMENT_PORT is set.
  */
-public record LaunchOptions(String routesDir, String configDir, String httpPort, String managementPort) {
+public record LaunchOptions(String routesDir, String configDir, String httpPort, String managementPort, Map<String, String> proxy) {
 
     public static LaunchOptions fromEnvironment(Map<String, String> env) {
         return new LaunchOptions(
                 env.getOrDefault("ROUTES_DIR", "routes"),
                 env.getOrDefault("CONFIG_DIR", "config"),
                 env.get("HTTP_PORT"),
-                env.get("MANAGEMENT_PORT"));
+                env.get("MANAGEMENT_PORT"),
+                ProxySettings.componentProperties(env));
     }
 
     public void applyTo(Main main) {
@@ -26,6 +28,7 @@ public record LaunchOptions(String routesDir, String configDir, String httpPort,
         String http = port("HTTP_PORT", httpPort, "8080");
         main.addOverrideProperty("camel.server.port", http);
         main.addOverrideProperty("camel.management.port", port("MANAGEMENT_PORT", managementPort, http));
+        proxy.forEach(main::addOverrideProperty);   // HTTPS_PROXY, HTTP_PROXY, NO_PROXY as camel-http's proxy options
     }
 
     /** The port webhooks reach the service on. */

@@ -10,18 +10,23 @@ import com.srsync.reconcile.ProjectPlan;
 import com.srsync.reconcile.OrphanedJobs;
 import com.srsync.reconcile.SkippedArtist;
 import com.srsync.reconcile.SkippedShot;
+import com.srsync.http.Upstreams;
 import com.srsync.resilio.JobJson;
 import java.util.Collection;
 import java.util.List;
 
 /** Plans as {@code GET /admin/plan} answers them (see the README): creates, updates, deletes, skipped artists and shots, guard, orphaned jobs. */
 public final class PlanJson {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("com.srsync.admin");
+
     private final ObjectMapper mapper;
     private final boolean dryRun;
+    private final Upstreams upstreams;
 
-    public PlanJson(ObjectMapper mapper, boolean dryRun) {
+    public PlanJson(ObjectMapper mapper, boolean dryRun, Upstreams upstreams) {
         this.mapper = mapper;
         this.dryRun = dryRun;
+        this.upstreams = upstreams;
     }
 
     /**
@@ -105,6 +110,13 @@ public final class PlanJson {
     /** The agent entries as the console will receive them. */
     private static com.fasterxml.jackson.databind.JsonNode agents(JobOperation op) {
         return JobJson.createBody(op.getDesired()).get("agents");
+    }
+
+    /** An admin request that could not be answered because an upstream could not be read: logged, and a short JSON answer. */
+    public String unavailable(Throwable failure) throws JsonProcessingException {
+        String why = upstreams.describe(failure, null);
+        LOG.warn("Admin request failed: {}", why);
+        return mapper.writeValueAsString(mapper.createObjectNode().put("error", why));
     }
 
     /** A short JSON error body naming the failure itself, not Camel's wrappers around it. */

@@ -4,35 +4,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.srsync.config.ArtistsConfig;
 import com.srsync.config.ArtistsFileLoader;
 import com.srsync.config.ServiceSettings;
-import com.srsync.events.RecentEvents;
 import com.srsync.eventlog.CursorStore;
 import com.srsync.eventlog.EventLogPoller;
+import com.srsync.events.RecentEvents;
 import com.srsync.failure.DeadLetterStore;
-import com.srsync.failure.ReconcileRetries;
-import com.srsync.failure.RetryAfter;
-import com.srsync.http.JsonHttp;
-import com.srsync.http.TlsTrust;
+import com.srsync.failure.RetryAfterDelay;
+import com.srsync.failure.WriteRetryCount;
+import com.srsync.http.HttpLimits;
+import com.srsync.http.ResilioTls;
+import com.srsync.http.Upstreams;
+import com.srsync.loop.PendingReconciles;
+import com.srsync.loop.ReconcileRetries;
+import com.srsync.loop.ReconcileRuns;
+import com.srsync.loop.ReconcileTargets;
 import com.srsync.observe.ReadinessCheck;
 import com.srsync.observe.SyncMetrics;
+import com.srsync.observe.UpstreamCalls;
 import com.srsync.observe.UpstreamHealth;
 import com.srsync.reconcile.DeleteGuard;
 import com.srsync.reconcile.Reconciler;
 import com.srsync.reconcile.SyncRules;
-import com.srsync.resilio.ResilioClient;
-import com.srsync.resilio.ResilioJobs;
-import com.srsync.shotgrid.AccessTokens;
-import com.srsync.shotgrid.ShotGridClient;
-import com.srsync.shotgrid.SnapshotReader;
+import com.srsync.resilio.JobChecks;
+import com.srsync.resilio.JobJson;
+import com.srsync.shotgrid.ShotGridPaging;
+import com.srsync.shotgrid.ShotGridQueries;
+import com.srsync.shotgrid.ShotGridToken;
+import com.srsync.shotgrid.SnapshotAssembly;
 import com.srsync.trigger.DebounceWindow;
-import com.srsync.trigger.PendingReconciles;
 import com.srsync.trigger.EventTriggers;
 import com.srsync.webhook.DeliveryParser;
 import com.srsync.webhook.SignatureVerifier;
 import com.srsync.webhook.WebhookIntake;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpClient;
+import java.beans.Introspector;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -44,10 +51,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds every bean the routes call, once, from the validated settings and artists.yaml, and binds
- * them by the names the routes use (shotgrid, resilio, planner, targets, runs, adminGate, planJson,
- * collectPlans, webhooks, eventTriggers, debounce, pending, deadLetters, retryAfter, retries), plus
- * the meter registry that /observe/metrics serves and the readiness checks of /observe/health. A
- * setting or artists.yaml that is wrong stops start-up here, with a message naming it.
+ * each under its class's name in lower camel case ({@code ref: jobJson} is a {@link JobJson}), so a
+ * {@code ref:} in {@code routes/*.yaml} greps to its class. The few library objects are bound under
+ * the name of their purpose ({@code resilioTls}, {@code resilioHostnames}). A setting or artists.yaml
+ * that is wrong stops start-up here, with a message naming it.
  */
 @Configuration
 public class SyncConfiguration implements CamelConfiguration {
@@ -57,95 +64,127 @@ public class SyncConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
         ServiceSettings settings = ServiceSettings.from(name -> properties.resolveProperty(ServiceSettings.propertyKey(name)));
+        // the routes read the site and console roots as placeholders: hand them over without a trailing slash
+        properties.addOverrideProperty("shotgrid.url", settings.shotgridUrl().toString());
+        properties.addOverrideProperty("resilio.url", settings.resilioUrl().toString());
+        // an https console is trusted as RESILIO_CA_CERT / RESILIO_TLS_INSECURE say (camel-http would take these options to mean https)
+        properties.addOverrideProperty("resilio.tls", "https".equals(settings.resilioUrl().getScheme())
+                ? "?sslContextParameters=#resilioTls&x509HostnameVerifier=#resilioHostnames" : "");
         ArtistsConfig artists = ArtistsFileLoader.load(settings.artistsFile());
         SyncRules rules = artists.rules(settings.activeStatuses());
-        ObjectMapper mapper = new ObjectMapper();
+        Beans beans = new Beans(context.getRegistry());
         Clock clock = Clock.systemUTC();
+        ObjectMapper mapper = new ObjectMapper();
         warnAbout(settings, artists);
-        Registry registry = context.getRegistry();
 
-        // observability: camel-micrometer-prometheus serves the registry it binds as "metricsRegistry"
-        SyncMetrics metrics = new SyncMetrics(() -> registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class));
-        try {
-            context.addStartupListener((ctx, alreadyStarted) -> metrics.start());
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot register the metrics start-up listener", e);
-        }
-        UpstreamHealth health = new UpstreamHealth(clock);
+        beans.bind(settings);
+        SyncMetrics metrics = observability(context, beans, settings, clock);
+        Upstreams upstreams = beans.bind(new Upstreams(settings.shotgridUrl(), settings.resilioUrl()));
+        // Camel Main collects event notifiers before this runs, and the management strategy is only final
+        // at start: hand this one over then
+        UpstreamCalls calls = beans.bind(new UpstreamCalls(upstreams, beans.get(UpstreamHealth.class)));
+        onStart(context, ctx -> ctx.getManagementStrategy().addEventNotifier(calls));
+        calls(beans, settings, rules, mapper, clock);
+        reconcileLoop(beans, settings, rules, mapper, clock, metrics, upstreams);
+        triggers(beans, settings, mapper, clock, metrics);
+        admin(beans, settings, mapper);
+        gauges(metrics, beans, settings);
 
-        // upstreams
-        // HTTP/1.1: on plain http the JDK client would otherwise try an h2c upgrade, which proxies and
-        // consoles handle unevenly; a few requests per reconcile gain nothing from HTTP/2.
-        HttpClient shotgridHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).build();
-        JsonHttp shotgridJson = new JsonHttp("ShotGrid", shotgridHttp, settings.readTimeout(), mapper, health);
-        var apiRoot = ShotGridClient.apiRoot(settings.shotgridUrl());
-        AccessTokens tokens = new AccessTokens(apiRoot, settings.shotgridScriptName(), settings.shotgridApiKey(), shotgridJson, clock);
-        ShotGridClient shotgridClient = new ShotGridClient(apiRoot, tokens, shotgridJson);
-        SnapshotReader shotgrid = new SnapshotReader(shotgridClient, rules);
-        HttpClient.Builder resilioHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout());
-        if (settings.resilioTlsInsecure()) {
-            resilioHttp.sslContext(TlsTrust.trustingAnything());
-        } else if (settings.resilioCaCert() != null) {
-            resilioHttp.sslContext(TlsTrust.trusting(settings.resilioCaCert()));
-        }
-        ResilioJobs resilio = new ResilioJobs(new ResilioClient(settings.resilioUrl(), settings.resilioToken(),
-                new JsonHttp("Resilio", resilioHttp.build(), settings.readTimeout(), mapper, health)));
-        registry.bind("settings", settings);
-        registry.bind("shotgrid", shotgrid);
-        registry.bind("resilio", resilio);
+        LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgridUrl(),
+                settings.resilioUrl(), artists.artists().size(), settings.activeStatuses(), settings.dryRun() ? "; DRY RUN: nothing is written" : "");
+    }
 
-        // reconcile
-        registry.bind("planner", new Reconciler(rules, new DeleteGuard(settings.deleteGuardFraction(), settings.deleteGuardMin())));
-        registry.bind("targets", new ReconcileTargets(shotgrid, resilio));
-        DeadLetterStore deadLetters = new DeadLetterStore(settings.dataDir(), mapper, clock);
-        ReconcileRetries retries = new ReconcileRetries(settings.reconcileRetryMax(), settings.reconcileRetryDelay(),
-                settings.safetyNetInterval());
-        registry.bind("deadLetters", deadLetters);
-        registry.bind("retries", retries);
-        registry.bind("runs", new ReconcileRuns(deadLetters, retries, metrics, health));
-        registry.bind("retryAfter", new RetryAfter(Duration.ofMinutes(10), metrics));
+    /** What the ShotGrid and Resilio routes call: queries, paging, the token, mapping, TLS and limits of camel-http. */
+    private static void calls(Beans beans, ServiceSettings settings, SyncRules rules, ObjectMapper mapper, Clock clock) {
+        beans.bind(new ShotGridQueries(settings.activeStatuses()));
+        beans.bind(new ShotGridPaging(mapper));
+        beans.bind(new ShotGridToken(settings.shotgridScriptName(), settings.shotgridApiKey(), clock));
+        beans.bind(new SnapshotAssembly(rules));
+        beans.bind(new JobJson(mapper));
+        beans.bind(new JobChecks());
+        beans.bind("resilioTls", ResilioTls.parameters(settings.resilioCaCert(), settings.resilioTlsInsecure()));
+        beans.bind("resilioHostnames", ResilioTls.hostnames(settings.resilioTlsInsecure()));
+        beans.bind(new HttpLimits(settings.callDeadline(), settings.maxResponseBytes()));   // camel.component.http(s).http-client-configurer
+        beans.bind(new MergeVariables());
+        beans.bind(new Rethrow());
+    }
 
-        // triggers: webhooks and the event log share one memory of events seen, so each is handled once
+    /** The plan and the reconcile loop's bookkeeping: queue, runs, retries, dead letters. */
+    private static void reconcileLoop(Beans beans, ServiceSettings settings, SyncRules rules, ObjectMapper mapper, Clock clock,
+                                      SyncMetrics metrics, Upstreams upstreams) {
+        beans.bind(new Reconciler(rules, new DeleteGuard(settings.deleteGuardFraction(), settings.deleteGuardMin())));
+        beans.bind(new ReconcileTargets());
+        DeadLetterStore deadLetters = beans.bind(new DeadLetterStore(settings.dataDir(), mapper, clock, upstreams));
+        ReconcileRetries retries = beans.bind(new ReconcileRetries(settings.reconcileRetryMax(), settings.reconcileRetryDelay(),
+                settings.safetyNetInterval()));
+        beans.bind(new ReconcileRuns(deadLetters, retries, metrics, beans.get(UpstreamHealth.class), upstreams));
+        beans.bind(new PendingReconciles(settings.safetyNetInterval()));
+        beans.bind(new RetryAfterDelay(settings.retryDelay(), settings.retryMaxDelay(), Duration.ofMinutes(10)));
+        beans.bind(new WriteRetryCount(metrics));
+    }
+
+    /** From webhooks and the event log to reconciles: intake, relevance, debounce, the poller. */
+    private static void triggers(Beans beans, ServiceSettings settings, ObjectMapper mapper, Clock clock, SyncMetrics metrics) {
+        // webhooks and the event log share one memory of events seen, so each is handled once
         RecentEvents recent = new RecentEvents(100_000);
-        registry.bind("webhooks", new WebhookIntake(new SignatureVerifier(settings.webhookSecret(), settings.webhookAllowUnsigned()),
+        beans.bind(new WebhookIntake(new SignatureVerifier(settings.webhookSecret(), settings.webhookAllowUnsigned()),
                 new DeliveryParser(mapper), recent, metrics));
-        EventLogPoller eventLog = new EventLogPoller(shotgridClient, new CursorStore(settings.dataDir(), mapper), recent, clock,
-                Duration.ofMinutes(5), settings.eventLogStartId());
-        registry.bind("eventLog", eventLog);
-        registry.bind("eventTriggers", new EventTriggers(metrics));
-        DebounceWindow debounce = new DebounceWindow(settings.debounce(), settings.maxDelay());
-        PendingReconciles pending = new PendingReconciles(settings.safetyNetInterval());
-        registry.bind("debounce", debounce);
-        registry.bind("pending", pending);
+        Upstreams upstreams = beans.get(Upstreams.class);
+        beans.bind(new EventLogPoller(new CursorStore(settings.dataDir(), mapper), recent, clock, Duration.ofMinutes(5),
+                settings.eventLogStartId(), failure -> upstreams.describe(failure, null)));
+        beans.bind(new EventTriggers(metrics));
+        beans.bind(new DebounceWindow(settings.debounce(), settings.maxDelay()));
+    }
 
-        // admin
-        registry.bind("adminGate", new AdminGate(settings.adminToken()));
-        registry.bind("planJson", new PlanJson(mapper, settings.dryRun()));
-        registry.bind("collectPlans", new GroupedBodyAggregationStrategy());
-        registry.bind("chat", new ChatMessage());
+    private static void admin(Beans beans, ServiceSettings settings, ObjectMapper mapper) {
+        beans.bind(new AdminGate(settings.adminToken()));
+        beans.bind(new PlanJson(mapper, settings.dryRun(), beans.get(Upstreams.class)));
+        beans.bind(new GroupedBodyAggregationStrategy());
+        beans.bind(new ChatMessage());
+    }
 
+    /** The meter registry /observe/metrics serves, what the upstreams answered, and the readiness checks of /observe/health. */
+    private static SyncMetrics observability(CamelContext context, Beans beans, ServiceSettings settings, Clock clock) {
+        Registry registry = context.getRegistry();
+        // camel-micrometer-prometheus serves the registry it binds as "metricsRegistry"
+        SyncMetrics metrics = new SyncMetrics(() -> registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class));
+        onStart(context, ctx -> metrics.start());
+        beans.bind(metrics);
+        UpstreamHealth health = beans.bind(new UpstreamHealth(clock));
+        beans.bind("shotgridReadiness", ReadinessCheck.upstream(health, Upstreams.SHOTGRID));
+        beans.bind("resilioReadiness", ReadinessCheck.upstream(health, Upstreams.RESILIO));
+        // stale after three safety-net periods without one good reconcile (at least 30 minutes)
+        Duration stale = settings.safetyNetInterval().multipliedBy(3);
+        beans.bind("reconcileReadiness", ReadinessCheck.reconcileFreshness(health,
+                stale.compareTo(Duration.ofMinutes(30)) < 0 ? Duration.ofMinutes(30) : stale));
+        return metrics;
+    }
+
+    private static void gauges(SyncMetrics metrics, Beans beans, ServiceSettings settings) {
+        DebounceWindow debounce = beans.get(DebounceWindow.class);
+        PendingReconciles pending = beans.get(PendingReconciles.class);
+        ReconcileRetries retries = beans.get(ReconcileRetries.class);
+        DeadLetterStore deadLetters = beans.get(DeadLetterStore.class);
         metrics.gauge("srsync.debounce.waiting", debounce::waiting);
         metrics.gauge("srsync.reconcile.queue", pending::size);
         metrics.gauge("srsync.reconcile.retry.waiting", retries::waiting);
         metrics.gauge("srsync.dead.letters", () -> deadLetters.list().size());
         if (settings.eventLogPollEnabled()) {
+            EventLogPoller eventLog = beans.get(EventLogPoller.class);
             metrics.gauge("srsync.eventlog.lag", eventLog::lag);
             metrics.gauge("srsync.eventlog.backlog", eventLog::backlogSize);
             metrics.gauge("srsync.eventlog.last.id", eventLog::lastId);
-            registry.bind("eventLogReadiness", ReadinessCheck.eventLog(eventLog::problem, () -> java.util.Map.of(
+            beans.bind("eventLogReadiness", ReadinessCheck.eventLog(eventLog::problem, () -> Map.of(
                     "lag", eventLog.lag(), "backlog", eventLog.backlogSize(), "last_id", eventLog.lastId())));
         }
-        registry.bind("shotgridReadiness", ReadinessCheck.upstream(health, "ShotGrid"));
-        registry.bind("resilioReadiness", ReadinessCheck.upstream(health, "Resilio"));
-        // stale after three safety-net periods without one good reconcile (at least 30 minutes)
-        Duration stale = settings.safetyNetInterval().multipliedBy(3);
-        registry.bind("reconcileReadiness", ReadinessCheck.reconcileFreshness(health,
-                stale.compareTo(Duration.ofMinutes(30)) < 0 ? Duration.ofMinutes(30) : stale));
+    }
 
-        LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgridUrl(),
-                settings.resilioUrl(), artists.artists().size(), settings.activeStatuses(), settings.dryRun() ? "; DRY RUN: nothing is written" : "");
+    private static void onStart(CamelContext context, java.util.function.Consumer<CamelContext> action) {
+        try {
+            context.addStartupListener((ctx, alreadyStarted) -> action.accept(ctx));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register a start-up listener", e);
+        }
     }
 
     private static void warnAbout(ServiceSettings settings, ArtistsConfig artists) {
@@ -162,6 +201,28 @@ public class SyncConfiguration implements CamelConfiguration {
         if (!artists.legacySettings().isEmpty()) {
             LOG.info("artists.yaml job_settings {} are accepted for compatibility with the old tool and have no effect.",
                     artists.legacySettings().keySet());
+        }
+    }
+
+    /** The registry, binding each bean under its class's name in lower camel case. */
+    static final class Beans {
+        private final Registry registry;
+
+        Beans(Registry registry) {
+            this.registry = registry;
+        }
+
+        <T> T bind(T bean) {
+            return bind(Introspector.decapitalize(bean.getClass().getSimpleName()), bean);
+        }
+
+        <T> T bind(String name, T bean) {
+            registry.bind(name, bean);
+            return bean;
+        }
+
+        <T> T get(Class<T> type) {
+            return registry.lookupByNameAndType(Introspector.decapitalize(type.getSimpleName()), type);
         }
     }
 }

@@ -24,7 +24,8 @@ public record ServiceSettings(
         URI resilioUrl, Secret resilioToken, Path resilioCaCert, boolean resilioTlsInsecure,
         Path artistsFile, Path dataDir, Set<String> activeStatuses,
         boolean dryRun, double deleteGuardFraction, int deleteGuardMin, Secret adminToken,
-        Duration connectTimeout, Duration readTimeout,
+        Duration connectTimeout, Duration readTimeout, Duration callDeadline, long maxResponseBytes,
+        Duration retryDelay, Duration retryMaxDelay,
         Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
         int reconcileRetryMax, Duration reconcileRetryDelay,
         boolean eventLogPollEnabled, Long eventLogStartId) {
@@ -71,14 +72,17 @@ public record ServiceSettings(
             Secret admin = Secret.of(text("ADMIN_TOKEN", false));
             Duration connect = millis("HTTP_CONNECT_TIMEOUT_MS", 5000);
             Duration read = millis("HTTP_READ_TIMEOUT_MS", 30000);
+            Duration deadline = millis("HTTP_CALL_DEADLINE_MS", 60000);
+            if (deadline.compareTo(read) < 0) problems.add("HTTP_CALL_DEADLINE_MS: must not be shorter than HTTP_READ_TIMEOUT_MS");
+            long maxBytes = (long) number("HTTP_MAX_RESPONSE_BYTES", 64L * 1024 * 1024);
+            if (maxBytes < 1024) problems.add("HTTP_MAX_RESPONSE_BYTES: must be at least 1024, got " + maxBytes);
             Duration debounce = millis("SYNC_DEBOUNCE_MS", 2000);
             Duration maxDelay = millis("SYNC_MAX_DELAY_MS", 15000);
             if (maxDelay.compareTo(debounce) < 0) problems.add("SYNC_MAX_DELAY_MS: must not be shorter than SYNC_DEBOUNCE_MS");
             Duration safetyNet = millis("SAFETY_NET_INTERVAL_MS", 600000);
             Duration safetyNetFirst = millis("SAFETY_NET_INITIAL_DELAY_MS", 5000);
-            // validated here so a wrong value stops start-up; the routes read these through their placeholders
-            millis("RETRY_DELAY_MS", 1000);
-            millis("RETRY_MAX_DELAY_MS", 30000);
+            Duration retryDelay = millis("RETRY_DELAY_MS", 1000);
+            Duration retryMaxDelay = millis("RETRY_MAX_DELAY_MS", 30000);
             int redeliveries = (int) number("RETRY_MAX_REDELIVERIES", 5);
             if (redeliveries < 0) problems.add("RETRY_MAX_REDELIVERIES: must be 0 or more, got " + redeliveries);
             int reconcileRetries = (int) number("RECONCILE_RETRY_MAX", 5);
@@ -102,7 +106,7 @@ public record ServiceSettings(
                         + "e.g. shotgrid.url).");
             }
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
-                    artists, data, statuses, dryRun, fraction, min, admin, connect, read,
+                    artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay,
                     debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay, eventLog, startId);
         }
 

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The event-log ids seen lately, so a delivery sent twice (or seen both as a webhook and in the
- * event log) is handled once. Bounded: the oldest ids are forgotten first.
+ * The event-log ids handed over lately, so a delivery sent twice (or seen both as a webhook and in the
+ * event log) is handled once. An event counts as seen only once it has been handed over to the event
+ * queue, so an event whose hand-over failed is taken when it comes again. Bounded: the oldest ids are
+ * forgotten first.
  */
 public final class RecentEvents {
     private final Map<Long, Boolean> seen;
@@ -19,8 +21,13 @@ public final class RecentEvents {
         };
     }
 
-    /** True the first time an id is offered; false for a repeat. Events without an id are always new. */
-    public synchronized boolean firstTime(Long eventLogEntryId) {
-        return eventLogEntryId == null || seen.put(eventLogEntryId, Boolean.TRUE) == null;
+    /** True when the id has not been handed over yet. Events without an id are always new. */
+    public synchronized boolean isNew(Long eventLogEntryId) {
+        return eventLogEntryId == null || !seen.containsKey(eventLogEntryId);
+    }
+
+    /** The event is in the event queue: a repeat of it is dropped from now on. */
+    public synchronized void markSeen(Long eventLogEntryId) {
+        if (eventLogEntryId != null) seen.put(eventLogEntryId, Boolean.TRUE);
     }
 }

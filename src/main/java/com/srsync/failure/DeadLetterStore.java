@@ -1,7 +1,7 @@
 package com.srsync.failure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.srsync.http.RemoteCallException;
+import com.srsync.http.Upstreams;
 import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
 import java.io.IOException;
@@ -32,8 +32,10 @@ public final class DeadLetterStore {
     private final Path dir;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Upstreams upstreams;
 
-    public DeadLetterStore(Path dataDir, ObjectMapper mapper, Clock clock) {
+    public DeadLetterStore(Path dataDir, ObjectMapper mapper, Clock clock, Upstreams upstreams) {
+        this.upstreams = upstreams;
         this.dir = dataDir.resolve("dead-letters");
         this.mapper = mapper;
         this.clock = clock;
@@ -44,11 +46,15 @@ public final class DeadLetterStore {
         }
     }
 
-    /** Records a write that still failed; returns the document as stored. */
-    public synchronized DeadLetter record(JobOperation op, Throwable error) {
+    /**
+     * Records a write that still failed; returns the document as stored.
+     *
+     * @param call the console call that failed ({@code PUT /jobs/1001}), or null when it failed before any
+     */
+    public synchronized DeadLetter record(JobOperation op, Throwable error, String call) {
         String now = clock.instant().toString();
-        Integer status = error instanceof RemoteCallException r ? r.getStatus() : null;
-        String message = error == null ? "unknown error" : error.getMessage();
+        Integer status = error == null ? null : Upstreams.status(error);
+        String message = error == null ? "unknown error" : upstreams.describe(error, call);
         DeadLetter fresh = new DeadLetter(op.getProjectId(), op.getAction(), op.getJobId(), op.getJobName(), message, status, 1, now, now);
         DeadLetter previous = read(dir.resolve(fresh.key()));
         DeadLetter letter = previous == null ? fresh : new DeadLetter(fresh.project(), fresh.action(), fresh.jobId(), fresh.jobName(),

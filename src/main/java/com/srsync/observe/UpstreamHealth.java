@@ -27,7 +27,16 @@ public final class UpstreamHealth {
 
     /** The service answered (any status below 500 counts: it is reachable and speaking). */
     public void answered(String service) {
-        last.put(service, new Outcome(clock.instant(), null));
+        answered(service, clock.instant());
+    }
+
+    /**
+     * A call started at {@code startedAt} was answered. It clears a failure only if it started after
+     * that failure: calls made in parallel with a failing one say nothing about whether it recovered.
+     */
+    public void answered(String service, Instant startedAt) {
+        last.compute(service, (s, before) -> before != null && before.problem() != null && !startedAt.isAfter(before.at())
+                ? before : new Outcome(clock.instant(), null));
     }
 
     /** No answer, a 5xx, or a refused login. */

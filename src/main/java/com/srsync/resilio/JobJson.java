@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.srsync.reconcile.DesiredJob;
+import com.srsync.reconcile.JobOperation;
+import java.io.IOException;
+import java.io.InputStream;
 import com.srsync.reconcile.JobAgent;
 import com.srsync.reconcile.ObservedJob;
 import com.srsync.reconcile.OsPaths;
@@ -14,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Console job JSON to and from the reconcile model. Pure. */
+/**
+ * Console job JSON to and from the reconcile model. Pure. The routes ({@code routes/resilio.yaml})
+ * call the instance methods; the static ones are the mapping itself.
+ */
 public final class JobJson {
     /** Keys the console fills in itself and refuses, or ignores, on a PUT. */
     public static final Set<String> READ_ONLY_KEYS = Set.of("total_transferred", "created_at", "created_by",
@@ -22,7 +32,49 @@ public final class JobJson {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private JobJson() {}
+    private final ObjectMapper mapper;
+
+    public JobJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * Every job of the console's {@code GET /jobs} answer, read one job at a time, so a console of
+     * twenty thousand jobs never stands in memory as one JSON tree.
+     */
+    public List<ObservedJob> jobs(InputStream answer) throws IOException {
+        if (answer == null) throw new IllegalStateException("Resilio GET /jobs: the answer is empty, not a list of jobs");
+        List<ObservedJob> jobs = new ArrayList<>();
+        try (JsonParser parser = mapper.getFactory().createParser(answer)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalStateException("Resilio GET /jobs: the answer is not a list of jobs");
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) jobs.add(observed(parser.readValueAsTree()));
+            if (parser.currentToken() != JsonToken.END_ARRAY) throw new IllegalStateException("Resilio GET /jobs: the list holds something else than jobs");
+        }
+        return jobs;
+    }
+
+    /** The body of {@code POST /jobs} for a create, as UTF-8 bytes. */
+    public byte[] createRequest(JobOperation op) throws IOException {
+        return mapper.writeValueAsBytes(createBody(op.getDesired()));
+    }
+
+    /** The body of {@code PUT /jobs/{id}} for an update: the job as read just now, merged; as UTF-8 bytes. */
+    public byte[] updateRequest(JsonNode current, JobOperation op) throws IOException {
+        return mapper.writeValueAsBytes(updateBody(current, op.getDesired()));
+    }
+
+    /** The id of a create's answer ({@code {"id": N}}); null when the console gave none. */
+    public Long idOf(String answer) throws IOException {
+        JsonNode id = parse(answer).path("id");
+        return id.canConvertToLong() && !id.isMissingNode() && !id.isNull() ? id.asLong() : null;
+    }
+
+    /** An answer as JSON: a NullNode when it is empty. */
+    public JsonNode parse(String answer) throws IOException {
+        return answer == null || answer.isBlank() ? NullNode.getInstance() : mapper.readTree(answer);
+    }
 
     public static ObservedJob observed(JsonNode job) {
         List<JobAgent> agents = new ArrayList<>();

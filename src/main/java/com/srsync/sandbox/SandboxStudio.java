@@ -11,7 +11,7 @@ import java.util.Map;
  * with the old tool's studio: project TST, sequence TST_010, three shots, Alex Trial and Matthew
  * Testuser (and Sam Unlisted, who is not in artists.yaml).
  */
-final class SandboxStudio {
+final class SandboxStudio implements EntitySearch.Records {
     private final Map<String, Map<Long, Map<String, Object>>> entities = new LinkedHashMap<>();
 
     SandboxStudio() {
@@ -30,11 +30,13 @@ final class SandboxStudio {
         task(5004, "comp", 1215);
     }
 
-    synchronized Map<Long, Map<String, Object>> all(String type) {
-        return new LinkedHashMap<>(entities.getOrDefault(type, Map.of()));
+    @Override
+    public synchronized List<Map<String, Object>> all(String type) {
+        return new ArrayList<>(entities.getOrDefault(type, Map.of()).values());
     }
 
-    synchronized Map<String, Object> get(String type, long id) {
+    @Override
+    public synchronized Map<String, Object> get(String type, long id) {
         return entities.getOrDefault(type, Map.of()).get(id);
     }
 

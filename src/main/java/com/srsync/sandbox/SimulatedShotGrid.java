@@ -10,13 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -41,6 +39,7 @@ final class SimulatedShotGrid extends SandboxHttp {
     static final String TOKEN = "sandbox-shotgrid-token";
 
     private final SandboxStudio studio;
+    private final EntitySearch search;
     private final URI webhook;
     private final String secret;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -49,6 +48,7 @@ final class SimulatedShotGrid extends SandboxHttp {
     SimulatedShotGrid(SandboxStudio studio, int port, URI webhook, String secret) throws IOException {
         super(port);
         this.studio = studio;
+        this.search = new EntitySearch(studio);
         this.webhook = webhook;
         this.secret = secret;
     }
@@ -63,7 +63,9 @@ final class SimulatedShotGrid extends SandboxHttp {
             if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 return new Status(401, Map.of("errors", List.of(Map.of("status", 401, "title", "not logged in"))));
             }
-            return search(TYPES.get(p[3]), mapper.readValue(body, new TypeReference<Map<String, Object>>() {}));
+            String type = TYPES.get(p[3]);
+            if (type == null) throw new NoSuchElementException("unknown entity " + p[3]);
+            return search.answer(type, mapper.readValue(body, new TypeReference<Map<String, Object>>() {}));
         }
         if (p.length >= 2 && p[0].equals("sandbox")) return control(method, p);
         throw new NoSuchElementException("no such endpoint: " + method + " " + path);
@@ -92,82 +94,11 @@ final class SimulatedShotGrid extends SandboxHttp {
         throw new NoSuchElementException("no such control: " + String.join("/", p));
     }
 
-    private Map<String, Object> search(String type, Map<String, Object> request) {
-        if (type == null) throw new NoSuchElementException("unknown entity");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        if (!"retired".equals(((Map<?, ?>) request.getOrDefault("options", Map.of())).get("return_only"))) {
-            for (Map<String, Object> record : studio.all(type).values()) {
-                if (matchesAll(record, (List<?>) request.getOrDefault("filters", List.of()))) rows.add(record);
-            }
-        }
-        Map<?, ?> page = (Map<?, ?>) request.getOrDefault("page", Map.of("size", 500, "number", 1));
-        int size = ((Number) page.get("size")).intValue();
-        int number = ((Number) page.get("number")).intValue();
-        List<String> fields = Arrays.asList(String.valueOf(request.getOrDefault("fields", "")).split(","));
-        List<Object> data = new ArrayList<>();
-        for (Map<String, Object> record : rows.subList(Math.min(rows.size(), (number - 1) * size), Math.min(rows.size(), number * size))) {
-            data.add(row(type, record, fields));
-        }
-        return Map.of("data", data, "links", Map.of("self", "/api/v1/entity/_search"));
-    }
-
-    private Map<String, Object> row(String type, Map<String, Object> record, List<String> fields) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        Map<String, Object> relationships = new LinkedHashMap<>();
-        for (String field : fields) {
-            Object value = field.contains(".") ? resolve(record, field) : record.get(field);
-            if (value instanceof Map || value instanceof List) relationships.put(field, Map.of("data", value));
-            else if (!field.isBlank()) attributes.put(field, value);
-        }
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("type", type);
-        row.put("id", record.get("id"));
-        row.put("attributes", attributes);
-        row.put("relationships", relationships);
-        return row;
-    }
-
-    private boolean matchesAll(Map<String, Object> record, List<?> filters) {
-        for (Object f : filters) {
-            List<?> filter = (List<?>) f;
-            Object actual = resolve(record, String.valueOf(filter.get(0)));
-            Object expected = filter.get(2);
-            boolean ok = switch (String.valueOf(filter.get(1))) {
-                case "is" -> same(actual, expected);
-                case "is_not" -> !same(actual, expected);
-                case "in" -> ((List<?>) expected).stream().anyMatch(e -> same(actual, e));
-                case "greater_than" -> actual instanceof Number a && a.longValue() > ((Number) expected).longValue();
-                default -> throw new IllegalArgumentException("the sandbox does not know the operator " + filter.get(1));
-            };
-            if (!ok) return false;
-        }
-        return true;
-    }
-
-    /** A field, or a dotted path such as {@code entity.Shot.sg_status_list} through an entity reference. */
-    private Object resolve(Map<String, Object> record, String field) {
-        String[] parts = field.split("\\.");
-        if (parts.length == 3 && record.get(parts[0]) instanceof Map<?, ?> ref && parts[1].equals(ref.get("type"))) {
-            Map<String, Object> linked = studio.get(parts[1], ((Number) ref.get("id")).longValue());
-            return linked == null ? null : linked.get(parts[2]);
-        }
-        return parts.length == 1 ? record.get(field) : null;
-    }
-
-    private static boolean same(Object actual, Object expected) {
-        if (expected instanceof Map<?, ?> e) {
-            return actual instanceof Map<?, ?> a && Objects.equals(a.get("type"), e.get("type"))
-                    && ((Number) a.get("id")).longValue() == ((Number) e.get("id")).longValue();
-        }
-        if (actual instanceof Number a && expected instanceof Number e) return a.longValue() == e.longValue();
-        return Objects.equals(actual, expected);
-    }
-
     private Map<String, Object> studioView() {
         List<Object> shots = new ArrayList<>();
-        for (Map<String, Object> shot : studio.all("Shot").values()) {
+        for (Map<String, Object> shot : studio.all("Shot")) {
             List<Object> tasks = new ArrayList<>();
-            for (Map<String, Object> task : studio.all("Task").values()) {
+            for (Map<String, Object> task : studio.all("Task")) {
                 if (((Number) ((Map<?, ?>) task.get("entity")).get("id")).longValue() == ((Number) shot.get("id")).longValue()) {
                     tasks.add(Map.of("id", task.get("id"), "content", task.get("content"), "assignees", task.get("task_assignees")));
                 }
@@ -175,7 +106,7 @@ final class SimulatedShotGrid extends SandboxHttp {
             shots.add(Map.of("id", shot.get("id"), "code", shot.get("code"), "sg_status_list", shot.get("sg_status_list"), "tasks", tasks));
         }
         return Map.of("project", Map.of("id", 155, "tank_name", "TST"), "shots", shots,
-                "users", studio.all("HumanUser").values().stream().map(u -> Map.of("id", u.get("id"), "name", u.get("name"))).toList());
+                "users", studio.all("HumanUser").stream().map(u -> Map.of("id", u.get("id"), "name", u.get("name"))).toList());
     }
 
     /** Sends a change to the service as ShotGrid does: one delivery, signed over its raw bytes. */

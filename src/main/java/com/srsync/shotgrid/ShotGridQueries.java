@@ -1,45 +1,77 @@
 package com.srsync.shotgrid;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The queries a reconcile needs: a constant number per project, whatever its number of shots. */
+/**
+ * The searches the routes make, as {@link SearchQuery}s for {@code direct:shotgrid-search}: a constant
+ * number per project, whatever its number of shots. Long lists of ids are split, {@value #IDS_PER_QUERY}
+ * to a query.
+ */
 public final class ShotGridQueries {
-    static final String ACTIVE = "active";
-    static final String RETIRED = "retired";
+    static final int IDS_PER_QUERY = 200;
 
-    private ShotGridQueries() {}
+    private final List<String> activeStatuses;
 
-    /** Every project with its tank name: those in the trash too, so their jobs are never taken for another project's. */
-    public static SearchQuery projects(String returnOnly) {
+    public ShotGridQueries(Set<String> activeStatuses) {
+        this.activeStatuses = List.copyOf(activeStatuses);
+    }
+
+    /** The site's projects with their tank names, outside ({@code active}) or in ({@code retired}) the trash. */
+    public SearchQuery projects(String returnOnly) {
         return new SearchQuery("projects", List.of(), List.of("name", "tank_name"), returnOnly);
     }
 
-    public static SearchQuery activeShots(long projectId, Collection<String> statuses) {
+    public SearchQuery activeShots(long projectId) {
         return new SearchQuery("shots",
-                List.of(List.of("project", "is", project(projectId)), List.of("sg_status_list", "in", List.copyOf(statuses))),
-                List.of("code", "sg_status_list", "sg_sequence"), ACTIVE);
+                List.of(List.of("project", "is", project(projectId)), List.of("sg_status_list", "in", activeStatuses)),
+                List.of("code", "sg_status_list", "sg_sequence"), SearchQuery.ACTIVE);
     }
 
     /** The tasks of the project's active shots, in one paged query instead of one per shot. */
-    public static SearchQuery tasksOfActiveShots(long projectId, Collection<String> statuses) {
+    public SearchQuery tasksOfActiveShots(long projectId) {
         return new SearchQuery("tasks",
-                List.of(List.of("project", "is", project(projectId)), List.of("entity.Shot.sg_status_list", "in", List.copyOf(statuses))),
-                List.of("content", "entity", "task_assignees"), ACTIVE);
+                List.of(List.of("project", "is", project(projectId)), List.of("entity.Shot.sg_status_list", "in", activeStatuses)),
+                List.of("content", "entity", "task_assignees"), SearchQuery.ACTIVE);
     }
 
-    public static SearchQuery groupMembers(Collection<Long> groupIds) {
-        return new SearchQuery("groups", List.of(List.of("id", "in", List.copyOf(groupIds))), List.of("code", "users"), ACTIVE);
+    /** The members of these groups. */
+    public List<SearchQuery> groupMembers(Collection<Long> groupIds) {
+        return byIds("groups", groupIds, List.of("code", "users"));
     }
 
-    public static SearchQuery users(Collection<Long> userIds) {
-        return new SearchQuery("human_users", List.of(List.of("id", "in", List.copyOf(userIds))), List.of("name", "login", "email"), ACTIVE);
+    /** These users' names, logins and e-mails. */
+    public List<SearchQuery> users(Collection<Long> userIds) {
+        return byIds("human_users", userIds, List.of("name", "login", "email"));
     }
 
-    /** The projects of all active shots in the site: the safety net's list of projects to look at. */
-    public static SearchQuery projectsWithActiveShots(Collection<String> statuses) {
-        return new SearchQuery("shots", List.of(List.of("sg_status_list", "in", List.copyOf(statuses))), List.of("project"), ACTIVE);
+    /** The project of every active shot in the site: the safety net's projects to look at. */
+    public SearchQuery activeShotProjects() {
+        return new SearchQuery("shots", List.of(List.of("sg_status_list", "in", activeStatuses)), List.of("project"), SearchQuery.ACTIVE);
+    }
+
+    /** One shot's code, for extension routes. */
+    public SearchQuery shot(long shotId) {
+        return new SearchQuery("shots", List.of(List.of("id", "is", shotId)), List.of("code"), SearchQuery.ACTIVE);
+    }
+
+    /** One shot's tasks and their assignees, for extension routes. */
+    public SearchQuery tasksOfShot(long shotId) {
+        return new SearchQuery("tasks", List.of(List.of("entity", "is", Map.of("type", "Shot", "id", shotId))),
+                List.of("content", "task_assignees"), SearchQuery.ACTIVE);
+    }
+
+    private static List<SearchQuery> byIds(String entity, Collection<Long> ids, List<String> fields) {
+        List<Long> all = new ArrayList<>(ids);
+        List<SearchQuery> queries = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IDS_PER_QUERY) {
+            List<Object> chunk = List.copyOf(all.subList(i, Math.min(all.size(), i + IDS_PER_QUERY)));
+            queries.add(new SearchQuery(entity, List.of(List.of("id", "in", chunk)), fields, SearchQuery.ACTIVE));
+        }
+        return queries;
     }
 
     private static Map<String, Object> project(long id) {

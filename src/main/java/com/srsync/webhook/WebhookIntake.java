@@ -49,11 +49,28 @@ public final class WebhookIntake {
             metrics.webhook("malformed", 1);
             return new WebhookReceipt(400, "{\"error\":\"not a ShotGrid delivery\"}", List.of());
         }
-        List<ShotGridEvent> fresh = events.stream().filter(e -> recent.firstTime(e.eventLogEntryId())).toList();
+        java.util.Set<Long> inThisDelivery = new java.util.HashSet<>();
+        List<ShotGridEvent> fresh = events.stream().filter(e -> recent.isNew(e.eventLogEntryId())
+                && (e.eventLogEntryId() == null || inThisDelivery.add(e.eventLogEntryId()))).toList();
         int repeats = events.size() - fresh.size();
-        if (!fresh.isEmpty()) metrics.webhook("accepted", fresh.size());
         if (repeats > 0) metrics.webhook("repeat", repeats);
         return new WebhookReceipt(200, "{\"received\":" + events.size() + ",\"repeats\":" + repeats + "}", fresh);
+    }
+
+    /**
+     * The receipt's events are in the event queue: they count as seen from now on, so a repeat is
+     * dropped. Until then a redelivery of the same events is taken again.
+     */
+    public void handedOver(WebhookReceipt receipt) {
+        receipt.events().forEach(e -> recent.markSeen(e.eventLogEntryId()));
+        if (!receipt.events().isEmpty()) metrics.webhook("accepted", receipt.events().size());
+    }
+
+    /** The events could not be handed over (the event queue is full): ShotGrid is asked to send them again. */
+    public String busy(WebhookReceipt receipt) {
+        LOG.warn("Webhook delivery of {} event(s) refused with 503: the event queue is full; ShotGrid will send it again", receipt.events().size());
+        metrics.webhook("busy", Math.max(1, receipt.events().size()));
+        return "{\"error\":\"busy, send again later\"}";
     }
 
     private static byte[] rawBytes(Object body) {

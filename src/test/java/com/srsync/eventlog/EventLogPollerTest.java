@@ -1,22 +1,17 @@
 package com.srsync.eventlog;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.*;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.srsync.config.Secret;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.srsync.events.RecentEvents;
 import com.srsync.events.ShotGridEvent;
-import com.srsync.http.JsonHttp;
-import com.srsync.shotgrid.AccessTokens;
-import com.srsync.shotgrid.ShotGridClient;
-import java.net.URI;
-import java.net.http.HttpClient;
+import com.srsync.shotgrid.SearchQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,56 +20,45 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The event log poller's rules, driven the way routes/eventlog.yaml drives it, against an in-memory
+ * EventLogEntry table that answers its searches as ShotGrid would.
+ */
 class EventLogPollerTest {
-    static final EventLogTable TABLE_EXTENSION = new EventLogTable();
-    @RegisterExtension
-    static WireMockExtension shotgrid = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(TABLE_EXTENSION)).build();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir Path dataDir;
-    private EventLogTable table;
+    private final TreeMap<Long, JsonNode> table = new TreeMap<>();
+    private final List<String> asked = new ArrayList<>();
     private final MutableClock clock = new MutableClock();
-
-    @BeforeEach
-    void site() {
-        table = TABLE_EXTENSION;
-        table.asked.clear();
-        synchronized (table) { clearTable(); }
-        shotgrid.stubFor(post("/api/v1/auth/access_token").willReturn(okJson("{\"access_token\": \"t\", \"expires_in\": 600}")));
-        shotgrid.stubFor(post("/api/v1/entity/event_log_entries/_search").willReturn(aResponse().withTransformers("eventlog-table")));
-    }
-
-    private void clearTable() {
-        try {
-            var f = EventLogTable.class.getDeclaredField("rows");
-            f.setAccessible(true);
-            ((java.util.Map<?, ?>) f.get(table)).clear();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final RecentEvents recent = new RecentEvents(100_000);
 
     private EventLogPoller poller(Long startId) {
-        JsonHttp http = new JsonHttp("ShotGrid", HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                Duration.ofSeconds(5), new ObjectMapper());
-        URI api = ShotGridClient.apiRoot(URI.create(shotgrid.baseUrl()));
-        ShotGridClient client = new ShotGridClient(api, new AccessTokens(api, "s", Secret.of("k"), http, clock), http);
-        return new EventLogPoller(client, new CursorStore(dataDir, new ObjectMapper()), new RecentEvents(100_000), clock,
-                Duration.ofMinutes(5), startId);
+        return new EventLogPoller(new CursorStore(dataDir, MAPPER), recent, clock, Duration.ofMinutes(5), startId, Throwable::getMessage);
+    }
+
+    /** One poll as the route makes it; the events handed over. */
+    private EventLogPoller.Page poll(EventLogPoller poller) {
+        SearchQuery start = poller.begin();
+        if (start != null) poller.startAfter(search(start));
+        SearchQuery backlog = poller.backlogQuery();
+        if (backlog != null) poller.backlogRead(search(backlog));
+        EventLogPoller.Page page = poller.pageRead(search(poller.pageQuery()));
+        poller.handedOver();
+        return page;
     }
 
     /** Polls until a page comes back short, as the route does; returns the event ids in order. */
-    private static List<Long> drain(EventLogPoller poller, int[] pages) {
+    private List<Long> drain(EventLogPoller poller, int[] pages) {
         List<Long> ids = new ArrayList<>();
         EventLogPoller.Page page;
         do {
-            page = poller.poll();
+            page = poll(poller);
             pages[0]++;
             page.events().stream().map(ShotGridEvent::eventLogEntryId).forEach(ids::add);
         } while (page.full());
@@ -83,7 +67,7 @@ class EventLogPollerTest {
 
     @Test
     void consumes_1250_events_in_three_pages_and_the_cursor_ends_at_the_last_id() throws Exception {
-        table.addRange(1, 1250, clock.instant());
+        addRange(1, 1250, clock.instant());
         int[] pages = {0};
 
         List<Long> ids = drain(poller(1L), pages);
@@ -95,9 +79,9 @@ class EventLogPollerTest {
 
     @Test
     void events_become_the_same_normalised_events_as_webhook_deliveries() {
-        table.add(900102, clock.instant());
+        add(900102, clock.instant());
 
-        ShotGridEvent e = poller(900102L).poll().events().get(0);
+        ShotGridEvent e = poll(poller(900102L)).events().get(0);
 
         assertEquals(new ShotGridEvent("eventlog", 900102L, "Shotgun_Task_Change", null, "Task", 5001L, 155L, "task_assignees",
                 java.util.Map.of("type", "attribute_change", "entity_type", "Task", "entity_id", 5001), e.createdAt()), e);
@@ -105,15 +89,15 @@ class EventLogPollerTest {
 
     @Test
     void a_gap_that_fills_in_within_the_window_is_processed() {
-        table.addRange(1, 10, clock.instant());
-        table.addRange(12, 20, clock.instant());
+        addRange(1, 10, clock.instant());
+        addRange(12, 20, clock.instant());
         EventLogPoller poller = poller(1L);
-        assertEquals(19, poller.poll().events().size());
+        assertEquals(19, poll(poller).events().size());
         assertEquals(1, poller.backlogSize());
 
-        table.add(11, clock.instant().minusSeconds(1));
+        add(11, clock.instant().minusSeconds(1));
         clock.advance(Duration.ofMinutes(2));
-        List<ShotGridEvent> late = poller.poll().events();
+        List<ShotGridEvent> late = poll(poller).events();
 
         assertEquals(List.of(11L), late.stream().map(ShotGridEvent::eventLogEntryId).toList());
         assertEquals(0, poller.backlogSize());
@@ -122,28 +106,28 @@ class EventLogPollerTest {
 
     @Test
     void a_gap_that_never_fills_in_is_dropped_after_the_window() {
-        table.addRange(1, 10, clock.instant());
-        table.addRange(12, 20, clock.instant());
+        addRange(1, 10, clock.instant());
+        addRange(12, 20, clock.instant());
         EventLogPoller poller = poller(1L);
-        poller.poll();
+        poll(poller);
         assertEquals(1, poller.backlogSize());
 
         clock.advance(Duration.ofMinutes(6));
-        table.asked.clear();
-        poller.poll();
+        asked.clear();
+        poll(poller);
 
         assertEquals(0, poller.backlogSize());
-        assertFalse(table.asked.stream().anyMatch(q -> q.contains("\"in\"")), "an expired gap is not asked for: " + table.asked);
+        assertFalse(asked.stream().anyMatch(q -> q.contains("\"in\"")), "an expired gap is not asked for: " + asked);
     }
 
     @Test
     void an_old_gap_is_not_waited_for() {
         Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
-        table.addRange(1, 10, hourAgo);
-        table.addRange(12, 20, hourAgo);
+        addRange(1, 10, hourAgo);
+        addRange(12, 20, hourAgo);
         EventLogPoller poller = poller(1L);
 
-        poller.poll();
+        poll(poller);
 
         assertEquals(0, poller.backlogSize());
         assertEquals(20, poller.lastId());
@@ -151,52 +135,106 @@ class EventLogPollerTest {
 
     @Test
     void a_restart_resumes_exactly_after_the_cursor() {
-        table.addRange(1, 700, clock.instant());
+        addRange(1, 700, clock.instant());
         List<Long> seen = new ArrayList<>(drain(poller(1L), new int[1]));
-        table.addRange(701, 900, clock.instant());
-        table.asked.clear();
+        addRange(701, 900, clock.instant());
+        asked.clear();
 
         seen.addAll(drain(poller(null), new int[1]));   // a new process: same DATA_DIR, no start id
 
         assertEquals(LongStream.rangeClosed(1, 900).boxed().toList(), seen);
-        assertTrue(table.asked.get(0).contains("[[\"id\",\"greater_than\",700]]"), table.asked.toString());
+        assertTrue(asked.get(0).contains("[[\"id\",\"greater_than\",700]]"), asked.toString());
     }
 
     @Test
     void with_no_cursor_it_starts_after_the_newest_event() {
-        table.addRange(1, 40, clock.instant());
+        addRange(1, 40, clock.instant());
         EventLogPoller poller = poller(null);
 
-        assertEquals(List.of(), poller.poll().events());
-        table.add(41, clock.instant());
-        assertEquals(41L, poller.poll().events().get(0).eventLogEntryId());
+        assertEquals(List.of(), poll(poller).events());
+        add(41, clock.instant());
+        assertEquals(41L, poll(poller).events().get(0).eventLogEntryId());
+    }
+
+    @Test
+    void a_poll_that_is_not_handed_over_leaves_the_cursor_and_reads_its_events_again() throws Exception {
+        addRange(1, 5, clock.instant());
+        EventLogPoller poller = poller(1L);
+        poller.begin();
+        assertEquals(5, poller.pageRead(search(poller.pageQuery())).events().size());
+        poller.failed(new IllegalStateException("Queue full"));           // the hand-over to the event queue failed
+        assertFalse(Files.exists(dataDir.resolve("eventlog-cursor.json")));
+
+        clock.advance(Duration.ofSeconds(2));
+        assertTrue(poller.isDue());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), poll(poller).events().stream().map(ShotGridEvent::eventLogEntryId).toList());
+        assertEquals(List.of(), poll(poller).events());                   // handed over: now they are repeats
     }
 
     @Test
     void a_corrupt_cursor_stops_the_poller_with_a_clear_error_instead_of_starting_from_zero() throws Exception {
-        table.addRange(1, 10, clock.instant());
+        addRange(1, 10, clock.instant());
         Files.writeString(dataDir.resolve("eventlog-cursor.json"), "{\"last_id\": \"twelve\"");
         EventLogPoller poller = poller(null);
 
-        CorruptCursorException e = assertThrows(CorruptCursorException.class, poller::poll);
+        CorruptCursorException e = assertThrows(CorruptCursorException.class, poller::begin);
         assertTrue(e.getMessage().contains("eventlog-cursor.json"), e.getMessage());
-        assertEquals(List.of(), poller.poll().events());
+        assertFalse(poller.isDue());
         assertTrue(poller.problem().contains("eventlog-cursor.json"));
-        assertFalse(table.asked.stream().anyMatch(q -> q.contains("greater_than")), table.asked.toString());
     }
 
     @Test
     void a_failed_read_is_retried_after_a_growing_wait() {
-        table.addRange(1, 5, clock.instant());
-        shotgrid.stubFor(post("/api/v1/entity/event_log_entries/_search").willReturn(aResponse().withStatus(503)));
         EventLogPoller poller = poller(1L);
+        poller.begin();
+        poller.failed(new IllegalStateException("ShotGrid POST /entity/event_log_entries/_search answered 503"));
+        assertFalse(poller.isDue());
+        assertEquals("ShotGrid POST /entity/event_log_entries/_search answered 503", poller.problem());
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(poller.isDue());
+        poller.failed(new IllegalStateException("again"));
+        clock.advance(Duration.ofSeconds(1));
+        assertFalse(poller.isDue(), "the second wait is 2 s");
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(poller.isDue());
 
-        assertThrows(RuntimeException.class, poller::poll);
-        assertEquals(List.of(), poller.poll().events());              // within the wait: no call
-        shotgrid.stubFor(post("/api/v1/entity/event_log_entries/_search").willReturn(aResponse().withTransformers("eventlog-table")));
-        clock.advance(Duration.ofSeconds(2));
-        assertEquals(5, poller.poll().events().size());
-        assertEquals(null, poller.problem());
+        addRange(1, 5, clock.instant());
+        assertEquals(5, poll(poller).events().size());
+        assertNull(poller.problem());
+    }
+
+    /** The table's answer to one search, as direct:shotgrid-search gives it: every row, or the first {@code limit}. */
+    private List<Object> search(SearchQuery q) {
+        asked.add(MAPPER.valueToTree(q.filters()).toString() + " sort " + q.sort());
+        List<Object> rows = new ArrayList<>();
+        if (q.filters().isEmpty() && "-id".equals(q.sort())) {
+            if (!table.isEmpty()) rows.add(table.lastEntry().getValue());
+            return rows;
+        }
+        List<Object> f = q.filters().get(0);
+        if ("greater_than".equals(f.get(1))) {
+            table.tailMap(((Number) f.get(2)).longValue(), false).values().stream().limit(q.limit() == null ? Long.MAX_VALUE : q.limit()).forEach(rows::add);
+        } else if ("in".equals(f.get(1))) {
+            for (Object id : (List<?>) f.get(2)) if (table.containsKey(((Number) id).longValue())) rows.add(table.get(((Number) id).longValue()));
+        }
+        return rows;
+    }
+
+    private void add(long id, Instant createdAt) {
+        ObjectNode row = MAPPER.createObjectNode();
+        row.put("type", "EventLogEntry").put("id", id);
+        ObjectNode a = row.putObject("attributes");
+        a.put("event_type", "Shotgun_Task_Change").put("attribute_name", "task_assignees");
+        a.put("created_at", createdAt.toString().replace('T', ' ').replace("Z", ""));
+        a.putObject("meta").put("type", "attribute_change").put("entity_type", "Task").put("entity_id", 5001);
+        ObjectNode rel = row.putObject("relationships");
+        rel.putObject("entity").putObject("data").put("type", "Task").put("id", 5001).put("name", "comp");
+        rel.putObject("project").putObject("data").put("type", "Project").put("id", 155).put("name", "TST");
+        table.put(id, row);
+    }
+
+    private void addRange(long from, long to, Instant createdAt) {
+        for (long id = from; id <= to; id++) add(id, createdAt);
     }
 
     private static final class MutableClock extends Clock {

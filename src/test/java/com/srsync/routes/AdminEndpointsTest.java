@@ -147,7 +147,7 @@ class AdminEndpointsTest extends ServiceTestSupport {
         HttpResponse<String> answer = admin("GET", "/admin/plan?project=155", ADMIN_TOKEN);
 
         assertEquals(503, answer.statusCode());
-        assertTrue(answer.body().contains("ShotGrid login answered 503"), answer.body());
+        assertEquals("{\"error\":\"ShotGrid /auth/access_token answered 503\"}", answer.body());
         assertFalse(answer.body().contains("sg-api-key-secret"));
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CrashRecoveryTest {
     @RegisterExtension
-    static WireMockExtension shotgrid = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension shotgrid = ShotGridSite.server();
     @RegisterExtension
     static WireMockExtension resilio = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 

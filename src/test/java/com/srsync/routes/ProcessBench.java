@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ProcessBench {
     @RegisterExtension
-    static WireMockExtension shotgrid = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().containerThreads(20)).build();
+    static WireMockExtension shotgrid = ShotGridSite.server(wireMockConfig().dynamicPort().containerThreads(20));
     @RegisterExtension
     static WireMockExtension resilio = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().containerThreads(20)
             .disableRequestJournal()).build();

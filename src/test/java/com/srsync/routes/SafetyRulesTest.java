@@ -33,11 +33,8 @@ class SafetyRulesTest extends ServiceTestSupport {
         site.project(155, "TST");
         for (int s = 0; s < 600; s++) site.shot(10_000 + s, 155, "TST_010_%04d".formatted(s * 10), s < 300 ? "active" : "active", "TST_010");
         for (int t = 0; t < 600; t++) site.task(50_000 + t, 10_000 + t, user(7, "Alex Trial"));
-        site.install();
         String[] what = failing.split(" page ");
-        shotgridServer.stubFor(post("/api/v1/entity/" + what[0] + "/_search")
-                .withRequestBody(matchingJsonPath("$.page.number", equalTo(what[1])))
-                .willReturn(aResponse().withStatus(503).withBody("maintenance")));
+        site.failPage(what[0], Integer.parseInt(what[1]), 503).install();
         twelveManagedJobs();
 
         reconcile(155L);

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.srsync.Application;
-import com.srsync.app.ReconcileRuns;
+import com.srsync.loop.ReconcileRuns;
 import com.srsync.stubs.ResilioConsole;
 import com.srsync.stubs.ShotGridSite;
 import java.io.IOException;
@@ -28,7 +28,7 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
     static final String ADMIN_TOKEN = "admin-token-for-tests";
 
     @RegisterExtension
-    static WireMockExtension shotgridServer = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension shotgridServer = ShotGridSite.server();
     @RegisterExtension
     static WireMockExtension resilioServer = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -68,7 +68,7 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
 
     /** Where the running service keeps dead letters and other state: a fresh folder per context. */
     java.nio.file.Path dataDir() {
-        return context.getRegistry().lookupByNameAndType("settings", com.srsync.config.ServiceSettings.class).dataDir();
+        return context.getRegistry().lookupByNameAndType("serviceSettings", com.srsync.config.ServiceSettings.class).dataDir();
     }
 
     private static java.nio.file.Path freshFolder() {
@@ -102,7 +102,7 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
     }
 
     ReconcileRuns runs() {
-        return context.getRegistry().lookupByNameAndType("runs", ReconcileRuns.class);
+        return context.getRegistry().lookupByNameAndType("reconcileRuns", ReconcileRuns.class);
     }
 
     HttpResponse<String> admin(String method, String pathAndQuery, String token) throws IOException, InterruptedException {

@@ -1,153 +1,254 @@
 package com.srsync.stubs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.srsync.sandbox.EntitySearch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
- * A ShotGrid site on WireMock answering REST v1 as the real one does: JSON:API rows with
- * {@code attributes} and {@code relationships}, 500 rows a page, a login that hands out a token.
- * Built with one-liners, then {@link #install()}ed.
+ * A ShotGrid site on WireMock that answers REST v1 {@code _search} as the real one does, over records
+ * held here: the filters, {@code return_only}, sort, page size and number, and JSON:API rows (the
+ * sandbox's {@link EntitySearch}), so paging by key or by number behaves as on a real site, records
+ * can change between two pages, and a page can be made to fail. Built with one-liners, then
+ * {@link #install()}ed. The WireMock server must come from {@link #server()}.
  */
-public final class ShotGridSite {
+public final class ShotGridSite implements EntitySearch.Records {
     public static final String TOKEN = "sg-access-token-1";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Map<String, String> TYPES = Map.of("projects", "Project", "shots", "Shot", "tasks", "Task",
+            "human_users", "HumanUser", "groups", "Group", "sequences", "Sequence", "event_log_entries", "EventLogEntry");
+    private static final Map<WireMockExtension, Responder> RESPONDERS = new ConcurrentHashMap<>();
 
     private final WireMockExtension server;
-    private final Map<Long, ObjectNode> projects = new LinkedHashMap<>();
-    private final List<ObjectNode> retiredProjects = new ArrayList<>();
-    private final Map<Long, ObjectNode> shots = new LinkedHashMap<>();
-    private final Map<Long, Long> shotProject = new LinkedHashMap<>();
-    private final List<ObjectNode> tasks = new ArrayList<>();
-    private final Map<Long, Long> taskProject = new LinkedHashMap<>();
-    private final List<ObjectNode> groups = new ArrayList<>();
-    private final List<ObjectNode> users = new ArrayList<>();
+    private final Responder responder;
+    private final Map<String, Map<Long, Map<String, Object>>> records = new LinkedHashMap<>();
+    private final EntitySearch search = new EntitySearch(this);
+    private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private volatile BiConsumer<String, Map<String, Object>> beforeAnswer = (entity, request) -> { };
+
+    /** A WireMock server that can play a ShotGrid site; register it with {@code @RegisterExtension}. */
+    public static WireMockExtension server() {
+        return server(wireMockConfig().dynamicPort());
+    }
+
+    public static WireMockExtension server(com.github.tomakehurst.wiremock.core.WireMockConfiguration options) {
+        Responder responder = new Responder();
+        WireMockExtension server = WireMockExtension.newInstance().options(options.extensions(responder)).build();
+        RESPONDERS.put(server, responder);
+        return server;
+    }
 
     public ShotGridSite(WireMockExtension server) {
         this.server = server;
+        this.responder = RESPONDERS.get(server);
+        if (responder == null) throw new IllegalArgumentException("the WireMock server must come from ShotGridSite.server()");
     }
 
     public ShotGridSite project(long id, String tankName) {
-        projects.put(id, row("Project", id, Map.of("name", "Project " + id, "tank_name", tankName == null ? "" : tankName)));
-        if (tankName == null) projects.get(id).with("attributes").putNull("tank_name");
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", "Project " + id);
+        fields.put("tank_name", tankName);
+        put("Project", id, fields);
         return this;
     }
 
     public ShotGridSite retiredProject(long id, String tankName) {
-        retiredProjects.add(row("Project", id, Map.of("name", "Old " + id, "tank_name", tankName)));
+        put("Project", id, Map.of("name", "Old " + id, "tank_name", tankName, EntitySearch.RETIRED, true));
         return this;
     }
 
     public ShotGridSite shot(long id, long project, String code, String status, String sequence) {
-        ObjectNode shot = row("Shot", id, Map.of("code", code, "sg_status_list", status));
-        ObjectNode rel = shot.with("relationships");
-        if (sequence == null) rel.putObject("sg_sequence").putNull("data");
-        else rel.putObject("sg_sequence").set("data", ref("Sequence", 5, sequence));
-        rel.putObject("project").set("data", ref("Project", project, "Project " + project));
-        shots.put(id, shot);
-        shotProject.put(id, project);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", code);
+        fields.put("sg_status_list", status);
+        fields.put("sg_sequence", sequence == null ? null : ref("Sequence", 5, sequence));
+        fields.put("project", ref("Project", project, "Project " + project));
+        put("Shot", id, fields);
         return this;
     }
 
     /** A task of a shot; assignees are {@link #user} or {@link #group} refs. */
     public ShotGridSite task(long id, long shotId, ObjectNode... assignees) {
-        ObjectNode task = row("Task", id, Map.of("content", "task " + id));
-        ObjectNode rel = task.with("relationships");
-        rel.putObject("entity").set("data", ref("Shot", shotId, shots.get(shotId).path("attributes").path("code").asText()));
-        ArrayNode list = rel.putObject("task_assignees").putArray("data");
-        for (ObjectNode a : assignees) list.add(a);
-        tasks.add(task);
-        taskProject.put(id, shotProject.get(shotId));
+        Map<String, Object> shot = get("Shot", shotId);
+        List<Object> list = new ArrayList<>();
+        for (ObjectNode a : assignees) list.add(MAPPER.convertValue(a, Map.class));
+        put("Task", id, Map.of("content", "task " + id, "entity", ref("Shot", shotId, (String) shot.get("code")),
+                "project", shot.get("project"), "task_assignees", list));
         return this;
     }
 
     public ShotGridSite groupOf(long id, String name, ObjectNode... members) {
-        ObjectNode group = row("Group", id, Map.of("code", name));
-        ArrayNode list = group.with("relationships").putObject("users").putArray("data");
-        for (ObjectNode m : members) list.add(m);
-        groups.add(group);
+        List<Object> list = new ArrayList<>();
+        for (ObjectNode m : members) list.add(MAPPER.convertValue(m, Map.class));
+        put("Group", id, Map.of("code", name, "users", list));
         return this;
     }
 
     public ShotGridSite userDetails(long id, String name, String login, String email) {
-        users.add(row("HumanUser", id, Map.of("name", name, "login", login, "email", email)));
+        put("HumanUser", id, Map.of("name", name, "login", login, "email", email));
         return this;
     }
 
+    /** Changes a field of a record, as someone editing ShotGrid would. */
+    public synchronized ShotGridSite change(String type, long id, String field, Object value) {
+        get(type, id).put(field, value);
+        return this;
+    }
+
+    /** Makes the {@code page}th page (counted by key) of every search of {@code entity} answer {@code status}. */
+    public ShotGridSite failPage(String entity, int page, int status) {
+        failures.add(new Failure(entity, page, status));
+        return this;
+    }
+
+    /** Runs before each search of {@code entity} is answered (the entity's plural name, as in the URL). */
+    public ShotGridSite beforeAnswer(BiConsumer<String, Map<String, Object>> hook) {
+        this.beforeAnswer = hook;
+        return this;
+    }
+
+    /** The request bodies of the searches answered so far, as JSON, in order. */
+    public List<String> asked() {
+        return List.copyOf(asked);
+    }
+
     public static ObjectNode user(long id, String name) {
-        return ref("HumanUser", id, name);
+        return F.objectNode().put("type", "HumanUser").put("id", id).put("name", name);
     }
 
     public static ObjectNode group(long id, String name) {
-        return ref("Group", id, name);
+        return F.objectNode().put("type", "Group").put("id", id).put("name", name);
     }
 
-    /** Registers the login and every search this site answers; shots and tasks only for the project asked about. */
+    /** Registers the login and the search endpoint; this site answers the searches from now on. */
     public ShotGridSite install() {
+        responder.site = this;
         server.stubFor(post("/api/v1/auth/access_token")
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                 .withRequestBody(containing("grant_type=client_credentials"))
                 .willReturn(okJson("{\"token_type\":\"Bearer\",\"access_token\":\"" + TOKEN + "\",\"expires_in\":600,\"refresh_token\":\"r\"}")));
-        pages("projects", () -> search("projects").withRequestBody(matchingJsonPath("$.options.return_only", equalTo("active"))),
-                new ArrayList<>(projects.values()));
-        pages("projects", () -> search("projects").withRequestBody(matchingJsonPath("$.options.return_only", equalTo("retired"))),
-                retiredProjects);
-        for (long project : projects.keySet()) {
-            pages("shots", () -> search("shots").withRequestBody(matchingJsonPath("$.filters[0][2].id", equalTo(String.valueOf(project)))),
-                    shots.entrySet().stream().filter(e -> shotProject.get(e.getKey()) == project).map(Map.Entry::getValue).toList());
-            pages("tasks", () -> search("tasks").withRequestBody(matchingJsonPath("$.filters[0][2].id", equalTo(String.valueOf(project)))),
-                    tasks.stream().filter(t -> taskProject.get(t.path("id").asLong()) == project).toList());
-        }
-        pages("shots", () -> search("shots").withRequestBody(matchingJsonPath("$.filters[0][0]", equalTo("sg_status_list"))),
-                new ArrayList<>(shots.values()));
-        pages("groups", () -> search("groups"), groups);
-        pages("human_users", () -> search("human_users"), users);
+        server.stubFor(post(urlPathMatching("/api/v1/entity/[a-z_]+/_search"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withHeader("Content-Type", equalTo("application/vnd+shotgun.api3_array+json"))
+                .willReturn(aResponse().withTransformers(Responder.NAME)));
         return this;
     }
 
-    private static MappingBuilder search(String entity) {
-        return post("/api/v1/entity/" + entity + "/_search")
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .withHeader("Content-Type", equalTo("application/vnd+shotgun.api3_array+json"));
+    @Override
+    public synchronized List<Map<String, Object>> all(String type) {
+        return new ArrayList<>(records.getOrDefault(type, Map.of()).values());
     }
 
-    /** One stub per page of 500 rows, and the empty page after a full last one. */
-    private void pages(String entity, java.util.function.Supplier<MappingBuilder> match, List<ObjectNode> rows) {
-        int pages = rows.size() / 500 + 1;
-        for (int page = 1; page <= pages; page++) {
-            ObjectNode body = F.objectNode();
-            ArrayNode data = body.putArray("data");
-            rows.subList((page - 1) * 500, Math.min(rows.size(), page * 500)).forEach(data::add);
-            body.putObject("links").put("self", "/api/v1/entity/" + entity + "/_search").put("next", "/api/v1/entity/" + entity + "/_search?page=" + (page + 1));
-            server.stubFor(match.get().withRequestBody(matchingJsonPath("$.page.number", equalTo(String.valueOf(page))))
-                    .willReturn(okJson(body.toString())));
-        }
+    @Override
+    public synchronized Map<String, Object> get(String type, long id) {
+        return records.getOrDefault(type, Map.of()).get(id);
     }
 
-    private static ObjectNode row(String type, long id, Map<String, String> attributes) {
-        ObjectNode row = F.objectNode();
-        row.put("type", type).put("id", id);
-        ObjectNode attrs = row.putObject("attributes");
-        attributes.forEach(attrs::put);
-        row.putObject("relationships");
-        row.putObject("links").put("self", "/api/v1/entity/" + type.toLowerCase() + "s/" + id);
-        return row;
+    private synchronized void put(String type, long id, Map<String, Object> fields) {
+        Map<String, Object> record = new LinkedHashMap<>(fields);
+        record.put("type", type);
+        record.put("id", id);
+        records.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, record);
     }
 
-    private static ObjectNode ref(String type, long id, String name) {
-        ObjectNode ref = F.objectNode();
-        ref.put("type", type).put("id", id).put("name", name);
+    private static Map<String, Object> ref(String type, long id, String name) {
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("type", type);
+        ref.put("id", id);
+        ref.put("name", name);
         return ref;
+    }
+
+    private ResponseDefinition answer(String plural, String body) throws Exception {
+        Map<String, Object> request = MAPPER.readValue(body, new TypeReference<Map<String, Object>>() {});
+        asked.add(plural + " " + body);
+        beforeAnswer.accept(plural, request);
+        for (Failure f : failures) {
+            if (f.entity.equals(plural) && pageOf(plural, request) == f.page) {
+                return new ResponseDefinition(f.status, "{\"errors\": [{\"status\": " + f.status + ", \"title\": \"failing on purpose\"}]}");
+            }
+        }
+        String type = TYPES.get(plural);
+        if (type == null) return new ResponseDefinition(404, "{\"errors\": [{\"status\": 404, \"title\": \"unknown entity\"}]}");
+        Map<String, Object> answer;
+        synchronized (this) {
+            answer = search.answer(type, request);
+        }
+        return new ResponseDefinition(200, MAPPER.writeValueAsString(answer));
+    }
+
+    /** Which page (1-based) a request asks for: by number, or by key (how many rows of its result lie before the key). */
+    @SuppressWarnings("unchecked")
+    private synchronized int pageOf(String plural, Map<String, Object> request) {
+        List<Object> filters = new ArrayList<>((List<Object>) request.getOrDefault("filters", List.of()));
+        Long key = null;
+        for (Object f : List.copyOf(filters)) {
+            List<Object> filter = (List<Object>) f;
+            if ("id".equals(filter.get(0)) && "greater_than".equals(filter.get(1))) {
+                key = ((Number) filter.get(2)).longValue();
+                filters.remove(f);
+            }
+        }
+        int size = ((Number) ((Map<String, Object>) request.getOrDefault("page", Map.of("size", 500))).get("size")).intValue();
+        if (key == null || key == 0) return ((Number) ((Map<String, Object>) request.getOrDefault("page", Map.of("number", 1))).get("number")).intValue();
+        Map<String, Object> all = new LinkedHashMap<>(request);
+        all.put("filters", filters);
+        all.put("fields", "id");
+        all.put("page", Map.of("size", 500, "number", 1));
+        long before = 0;
+        for (int n = 1; ; n++) {
+            all.put("page", Map.of("size", 500, "number", n));
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) search.answer(TYPES.get(plural), all).get("data");
+            for (Map<String, Object> row : rows) if (((Number) row.get("id")).longValue() <= key) before++;
+            if (rows.size() < 500) break;
+        }
+        return (int) (before / size) + 1;
+    }
+
+    private record Failure(String entity, int page, int status) {}
+
+    /** Hands each search to the site installed on this server. */
+    static final class Responder implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "shotgrid-site";
+        volatile ShotGridSite site;
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            String path = event.getRequest().getUrl();
+            String plural = path.replaceFirst("^/api/v1/entity/", "").replaceFirst("/_search.*$", "");
+            try {
+                return site.answer(plural, event.getRequest().getBodyAsString());
+            } catch (Exception e) {
+                return new ResponseDefinition(500, "{\"errors\": [{\"status\": 500, \"title\": \"" + e + "\"}]}");
+            }
+        }
     }
 
     public static String json(Object o) {

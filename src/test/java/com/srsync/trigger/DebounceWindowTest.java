@@ -3,6 +3,7 @@ package com.srsync.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.srsync.loop.PendingReconciles;
 import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -1,4 +1,4 @@
-package com.srsync.trigger;
+package com.srsync.loop;
 
 import java.time.Duration;
 import java.util.Map;

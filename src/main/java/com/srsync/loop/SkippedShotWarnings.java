@@ -1,4 +1,4 @@
-package com.srsync.app;
+package com.srsync.loop;
 
 import com.srsync.reconcile.FolderNames;
 import com.srsync.reconcile.ProjectPlan;

@@ -1,4 +1,4 @@
-package com.srsync.app;
+package com.srsync.loop;
 
 import com.srsync.reconcile.JobKind;
 import com.srsync.reconcile.JobNames;
@@ -23,6 +23,7 @@ public final class ReconcileRun {
     private final AtomicInteger deletedShots = new AtomicInteger();
     private final AtomicInteger deletedAssets = new AtomicInteger();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    private final Set<String> skipped = ConcurrentHashMap.newKeySet();
 
     ReconcileRun(ProjectPlan plan, long startedAtMillis) {
         this.plan = plan;
@@ -47,9 +48,21 @@ public final class ReconcileRun {
         failed.add(DeadLetterStore.keyOf(op));
     }
 
-    /** The operations that failed in this reconcile, by {@link DeadLetterStore#keyOf}. */
-    Set<String> failedOperations() {
-        return Set.copyOf(failed);
+    /** A write skipped because its job changed on the console after the plan was made. */
+    void skipped(JobOperation op) {
+        skipped.add(DeadLetterStore.keyOf(op));
+    }
+
+    /** The operations that were not written in this reconcile (failed or skipped), by {@link DeadLetterStore#keyOf}. */
+    Set<String> unwrittenOperations() {
+        Set<String> all = new java.util.HashSet<>(failed);
+        all.addAll(skipped);
+        return all;
+    }
+
+    /** True when a job changed on the console under one of this reconcile's writes: its project is planned again at once. */
+    public boolean isPlanAgain() {
+        return !skipped.isEmpty();
     }
 
     public int failures() {

@@ -1,9 +1,8 @@
-package com.srsync.app;
+package com.srsync.loop;
 
 import com.srsync.events.EventRelevance;
 import com.srsync.failure.DeadLetterStore;
-import com.srsync.failure.ReconcileRetries;
-import com.srsync.http.RemoteCallException;
+import com.srsync.http.Upstreams;
 import com.srsync.observe.SyncMetrics;
 import com.srsync.observe.UpstreamHealth;
 import com.srsync.reconcile.FolderNames;
@@ -30,7 +29,10 @@ public final class ReconcileRuns {
     private final AtomicLong ended = new AtomicLong();
     private final SkippedShotWarnings skippedShots = new SkippedShotWarnings(LOG);
 
-    public ReconcileRuns(DeadLetterStore deadLetters, ReconcileRetries retries, SyncMetrics metrics, UpstreamHealth health) {
+    private final Upstreams upstreams;
+
+    public ReconcileRuns(DeadLetterStore deadLetters, ReconcileRetries retries, SyncMetrics metrics, UpstreamHealth health, Upstreams upstreams) {
+        this.upstreams = upstreams;
         this.deadLetters = deadLetters;
         this.retries = retries;
         this.metrics = metrics;
@@ -59,16 +61,26 @@ public final class ReconcileRuns {
         return new ReconcileRun(plan, startedAt == null ? System.currentTimeMillis() : startedAt.getTime());
     }
 
-    public void applied(ReconcileRun run, JobOperation op) {
+    /**
+     * A write made, or skipped because the job changed under it.
+     *
+     * @param notAsPlanned null when the write was made; otherwise why the job it was planned for is no longer
+     *                     that job (renamed, recorded as another project's, gone): the project is planned again
+     */
+    public void applied(ReconcileRun run, JobOperation op, String notAsPlanned) {
+        if (notAsPlanned != null) {
+            LOG.warn("Project {}: {} {} skipped: {}; the project is planned again", op.getProjectId(), op.getAction(), op.getJobName(), notAsPlanned);
+            run.skipped(op);
+            return;
+        }
         run.applied(op);
         metrics.wrote(op.getAction(), "ok");
     }
 
-    /** A write that still failed after its retries: dead-lettered, and its project reconciled again later. */
-    public void failed(ReconcileRun run, JobOperation op, Exception error) {
+    /** A write that still failed after its retries and was dead-lettered: its project is reconciled again later. */
+    public void failed(ReconcileRun run, JobOperation op) {
         run.failed(op);
         metrics.wrote(op.getAction(), "failed");
-        deadLetters.record(op, error);
         metrics.deadLettered();
     }
 
@@ -80,14 +92,22 @@ public final class ReconcileRuns {
     public void stopped(Object project, Exception error) {
         ended.incrementAndGet();
         metrics.reconcileError("read");
-        if (error instanceof UnknownProjectException) {
-            LOG.warn("{}", error.getMessage());
+        UnknownProjectException unknown = cause(error, UnknownProjectException.class);
+        if (unknown != null) {
+            LOG.warn("{}", unknown.getMessage());
             return;
         }
         String what = EventRelevance.ALL.equals(String.valueOf(project)) ? "all projects" : "project " + project;
-        LOG.error("Reconcile of {} stopped before any write: {}", what, error == null ? "unknown error" : error.getMessage());
-        boolean transientFailure = !(error instanceof RemoteCallException r) || r.isRetryable();
+        LOG.error("Reconcile of {} stopped before any write: {}", what, error == null ? "unknown error" : upstreams.describe(error, null));
+        boolean transientFailure = error == null || Upstreams.status(error) == null || Upstreams.isTransient(error);
         if (transientFailure) retries.afterFailure(project);
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) return type.cast(c);
+        }
+        return null;
     }
 
     /** How many reconciles have ended, written or stopped. */
@@ -107,7 +127,7 @@ public final class ReconcileRuns {
         metrics.planned("delete", plan.deletes().size());
         metrics.skippedArtists(plan.skippedArtists().size());
         if (plan.isBlocked()) metrics.guardBlocked();
-        deadLetters.settle(plan, run.failedOperations(), !dryRun && !plan.isBlocked());
+        deadLetters.settle(plan, run.unwrittenOperations(), !dryRun && !plan.isBlocked());
         log(run, dryRun);
         if (run.failures() == 0) {
             retries.succeeded(plan.projectId());

@@ -1,4 +1,4 @@
-package com.srsync.failure;
+package com.srsync.loop;
 
 import java.time.Duration;
 import java.util.ArrayList;
