@@ -19,8 +19,6 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
  * as a timeout, which is retried like any other; a too-large answer fails and is not retried.
  */
 public final class HttpLimits implements HttpClientConfigurer {
-    private static final String DEADLINE = "srsync.deadline";
-
     private final long deadlineNanos;
     private final long maxBytes;
 
@@ -31,14 +29,14 @@ public final class HttpLimits implements HttpClientConfigurer {
 
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
-        builder.addRequestInterceptorFirst((request, entity, context) -> {
-            if (context.getAttribute(DEADLINE) == null) context.setAttribute(DEADLINE, System.nanoTime() + deadlineNanos);
-        });
-        builder.addResponseInterceptorLast((response, entity, context) -> {
-            if (response instanceof ClassicHttpResponse classic && classic.getEntity() != null) {
-                Object deadline = context.getAttribute(DEADLINE);
-                classic.setEntity(new Limited(classic.getEntity(), deadline instanceof Long d ? d : System.nanoTime() + deadlineNanos));
-            }
+        // outermost in the client's chain: the answer is seen as the caller reads it, after any gzip is undone,
+        // so the cap counts what lands in memory (a small gzip bomb is still a large answer)
+        builder.addExecInterceptorFirst("srsync-limits", (request, scope, chain) -> {
+            long deadline = System.nanoTime() + deadlineNanos;
+            ClassicHttpResponse response = chain.proceed(request, scope);
+            // past a limit the connection is dropped, not drained: draining is exactly what must not be waited for
+            if (response.getEntity() != null) response.setEntity(new Limited(response.getEntity(), deadline, scope.execRuntime::discardEndpoint));
+            return response;
         });
     }
 
@@ -58,15 +56,20 @@ public final class HttpLimits implements HttpClientConfigurer {
 
     private final class Limited extends HttpEntityWrapper {
         private final long deadline;
+        private final Runnable abort;
 
-        Limited(HttpEntity entity, long deadline) {
+        Limited(HttpEntity entity, long deadline, Runnable abort) {
             super(entity);
             this.deadline = deadline;
+            this.abort = abort;
         }
 
         @Override
         public InputStream getContent() throws IOException {
-            if (getContentLength() > maxBytes) throw new AnswerTooLargeException(maxBytes);
+            if (getContentLength() > maxBytes) {
+                abort.run();
+                throw new AnswerTooLargeException(maxBytes);
+            }
             return new FilterInputStream(super.getContent()) {
                 private long read;
 
@@ -87,12 +90,18 @@ public final class HttpLimits implements HttpClientConfigurer {
                 }
 
                 private void check() throws IOException {
-                    if (System.nanoTime() - deadline > 0) throw new DeadlineExceededException(deadlineNanos / 1_000_000);
+                    if (System.nanoTime() - deadline > 0) {
+                        abort.run();
+                        throw new DeadlineExceededException(deadlineNanos / 1_000_000);
+                    }
                 }
 
                 private void count(int n) {
                     read += n;
-                    if (read > maxBytes) throw new AnswerTooLargeException(maxBytes);
+                    if (read > maxBytes) {
+                        abort.run();
+                        throw new AnswerTooLargeException(maxBytes);
+                    }
                 }
             };
         }

@@ -60,7 +60,7 @@ public final class ReconcileRun {
         return all;
     }
 
-    /** True when a job changed on the console under one of this reconcile's writes: its project is planned again at once. */
+    /** True when a job changed on the console under one of this reconcile's writes: its project is planned again soon. */
     public boolean isPlanAgain() {
         return !skipped.isEmpty();
     }

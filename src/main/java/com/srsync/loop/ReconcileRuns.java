@@ -69,7 +69,7 @@ public final class ReconcileRuns {
      */
     public void applied(ReconcileRun run, JobOperation op, String notAsPlanned) {
         if (notAsPlanned != null) {
-            LOG.warn("Project {}: {} {} skipped: {}; the project is planned again", op.getProjectId(), op.getAction(), op.getJobName(), notAsPlanned);
+            LOG.warn("Project {}: {} {} skipped: {}; the project will be planned again", op.getProjectId(), op.getAction(), op.getJobName(), notAsPlanned);
             run.skipped(op);
             return;
         }
@@ -129,7 +129,10 @@ public final class ReconcileRuns {
         if (plan.isBlocked()) metrics.guardBlocked();
         deadLetters.settle(plan, run.unwrittenOperations(), !dryRun && !plan.isBlocked());
         log(run, dryRun);
-        if (run.failures() == 0) {
+        if (run.isPlanAgain() && run.failures() == 0) {
+            retries.afterFailure(plan.projectId());   // planned again after the first backoff, from what the console has now
+            if (!plan.isBlocked()) health.reconcileSucceeded();
+        } else if (run.failures() == 0) {
             retries.succeeded(plan.projectId());
             if (!plan.isBlocked()) health.reconcileSucceeded();
         } else {

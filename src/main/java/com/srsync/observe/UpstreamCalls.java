@@ -8,7 +8,7 @@ import org.apache.camel.support.EventNotifierSupport;
 /**
  * Watches every HTTP call the routes make and tells {@link UpstreamHealth} how ShotGrid and the
  * Resilio console answered: reachable (any answer below 500), or not (no answer, a 5xx, a refused
- * ShotGrid login). The health checks read that; they never call upstream themselves. Calls to other
+ * ShotGrid login, a refused console token). The health checks read that; they never call upstream themselves. Calls to other
  * URLs (an extension's chat webhook) are not watched.
  */
 public final class UpstreamCalls extends EventNotifierSupport {
@@ -56,6 +56,8 @@ public final class UpstreamCalls extends EventNotifierSupport {
         String call = (method + " " + Upstreams.pathOf(Upstreams.failedUrl(failure, uri))).trim();
         if (Upstreams.SHOTGRID.equals(service) && status != null && status >= 400 && status < 500 && call.contains(LOGIN)) {
             health.failed(service, "login refused (" + status + "): check SHOTGRID_SCRIPT_NAME and SHOTGRID_API_KEY");
+        } else if (Upstreams.RESILIO.equals(service) && status != null && (status == 401 || status == 403)) {
+            health.failed(service, "token refused (" + status + "): check RESILIO_TOKEN");
         } else if (status != null && status > 0 && status < 500) {
             health.answered(service, startedAt);
         } else {

@@ -14,11 +14,14 @@ import java.time.Instant;
  * when ShotGrid refuses it. The login itself is a call in {@code routes/shotgrid.yaml}.
  */
 public final class ShotGridToken {
+    static final Duration LOGIN_WAIT = Duration.ofSeconds(10);
+
     private final String scriptName;
     private final Secret apiKey;
     private final Clock clock;
     private String token;
     private Instant renewAt = Instant.MIN;
+    private boolean loggingIn;
 
     public ShotGridToken(String scriptName, Secret apiKey, Clock clock) {
         this.scriptName = scriptName;
@@ -26,9 +29,29 @@ public final class ShotGridToken {
         this.clock = clock;
     }
 
-    /** The token while it is fresh; null when a login is due. */
-    public synchronized String current() {
-        return token != null && clock.instant().isBefore(renewAt) ? token : null;
+    /**
+     * The token while it is fresh. When a login is due, the first caller gets null and logs in; calls
+     * made meanwhile (a reconcile reads in parallel) wait for that login rather than each making
+     * their own, up to {@code LOGIN_WAIT}, and then log in themselves.
+     */
+    public synchronized String current() throws InterruptedException {
+        long until = System.nanoTime() + LOGIN_WAIT.toNanos();
+        while (true) {
+            if (token != null && clock.instant().isBefore(renewAt)) return token;
+            if (!loggingIn) {
+                loggingIn = true;
+                return null;
+            }
+            long left = until - System.nanoTime();
+            if (left <= 0) return null;
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    /** The login that {@link #current()} asked for has ended, well or not: others may go on. */
+    public synchronized void loginEnded() {
+        loggingIn = false;
+        notifyAll();
     }
 
     /** The body of {@code POST /api/v1/auth/access_token}: form-encoded client credentials. */

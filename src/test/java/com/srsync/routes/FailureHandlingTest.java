@@ -138,6 +138,20 @@ class FailureHandlingTest extends ServiceTestSupport {
     }
 
     @Test
+    void a_revoked_console_token_writes_nothing_and_readiness_names_the_token() throws Exception {
+        oneActiveShot();
+        resilioServer.stubFor(any(urlMatching("/api/v2/.*")).willReturn(aResponse().withStatus(401).withBody("{\"message\": \"Authorization required\"}")));
+
+        reconcile(155L);
+
+        resilioServer.verify(0, postRequestedFor(anyUrl()));
+        var health = admin("GET", "/observe/health", null);
+        assertEquals(503, health.statusCode());
+        assertTrue(health.body().contains("token refused (401): check RESILIO_TOKEN"), health.body());
+        assertTrue(!health.body().contains(com.srsync.stubs.ResilioConsole.TOKEN));
+    }
+
+    @Test
     void a_failure_in_one_projects_reconcile_never_stops_the_others() {
         oneActiveShot();
         site.shot(2001, 156, "OTH_010_0010", "active", "OTH_010").task(6001, 2001, user(8, "Matthew Testuser")).install();
