@@ -29,12 +29,11 @@ public final class FolderNames {
     public static Optional<String> problem(String name) {
         String own = problemOf(name);
         if (own != null) return Optional.of(own);
+        if (isPlainAscii(name) || Normalizer.isNormalized(name, Normalizer.Form.NFKC)) return Optional.empty();
         String compatible = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        if (!compatible.equals(name)) {
-            String seen = problemOf(compatible);
-            if (seen != null) return Optional.of("reads as '" + printable(compatible) + "' once normalised, which " + seen);
-        }
-        return Optional.empty();
+        String seen = problemOf(compatible);
+        return seen == null ? Optional.empty()
+                : Optional.of("reads as '" + printable(compatible) + "' once normalised, which " + seen);
     }
 
     public static boolean isSafe(String name) {
@@ -54,6 +53,11 @@ public final class FolderNames {
             }
         });
         return out.toString();
+    }
+
+    private static boolean isPlainAscii(String name) {
+        for (int i = 0; i < name.length(); i++) if (name.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     private static String problemOf(String name) {

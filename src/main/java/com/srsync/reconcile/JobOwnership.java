@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * deletes only jobs recorded as its own (or, once, unrecorded jobs it adopts by name).
  */
 public final class JobOwnership {
+    private static final String OPENING = "[ShotGrid project ";
     private static final Pattern RECORD = Pattern.compile("\\[ShotGrid project (\\d{1,18})]\\s*$");
 
     private JobOwnership() {}
@@ -22,7 +23,9 @@ public final class JobOwnership {
     /** The project recorded at the end of a job's description, or empty when the job has no record. */
     public static OptionalLong recordedProject(String description) {
         if (description == null) return OptionalLong.empty();
-        Matcher m = RECORD.matcher(description);
-        return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+        int at = description.lastIndexOf(OPENING);
+        if (at < 0) return OptionalLong.empty();
+        Matcher m = RECORD.matcher(description).region(at, description.length());
+        return m.lookingAt() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
 }
