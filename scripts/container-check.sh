@@ -3,7 +3,8 @@
 # endpoints (the sandbox's simulators, started on this host), waits for it to become healthy,
 # checks that it runs as non-root and that it reconciled, then removes what it made.
 # Machines here have no Docker engine and no access to public image registries: the base images
-# the Dockerfile names are stand-ins built from Debian packages (see shared docs/containers.md).
+# the Dockerfile names are stand-ins built here from Debian packages with debootstrap, from the
+# Debian archive this machine's apt uses (scripts/apt-mirror.sh).
 # The stand-ins belong to this script, never to the Dockerfile.
 #   KEEP_STANDINS=1 keeps the stand-in base images for the next run.
 set -euo pipefail
@@ -46,8 +47,9 @@ podman --version
 mkdir -p /etc/containers
 [ -f /etc/containers/containers.conf ] || printf '[containers]\ndefault_ulimits = []\n' > /etc/containers/containers.conf
 
-mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-mirror=${mirror:-http://deb.debian.org/debian}
+# debootstrap fetches from the archive this machine's apt already uses; the repository names no host
+mirror=$(scripts/apt-mirror.sh) || fail "no Debian mirror for debootstrap (see above)"
+echo "Debian archive: $mirror"
 standin() {   # standin TAG PACKAGES
   local tag=$1 packages=$2 root="$WORK/rootfs-$RANDOM"
   if podman image exists "$tag"; then echo "$tag: present"; return; fi
@@ -88,7 +90,7 @@ curl -fsS -o /dev/null "http://127.0.0.1:$CONSOLE_PORT/" || { cat "$WORK/stubs.l
 step "running the image"
 podman run -d --name "$CONTAINER" "${RUN_FLAGS[@]}" --network host \
   -e SHOTGRID_URL="http://127.0.0.1:$SG_PORT" -e SHOTGRID_SCRIPT_NAME=check -e SHOTGRID_API_KEY=check-key \
-  -e SECRET_TOKEN=check-secret -e RESILIO_URL="http://127.0.0.1:$CONSOLE_PORT" -e RESILIO_TOKEN=sandbox-resilio-token \
+  -e SECRET_TOKEN=container-check-webhook-secret -e RESILIO_URL="http://127.0.0.1:$CONSOLE_PORT" -e RESILIO_TOKEN=sandbox-resilio-token \
   -e HTTP_PORT=$PORT -e SAFETY_NET_INITIAL_DELAY_MS=1000 "$IMAGE" >/dev/null || fail "podman run"
 
 step "waiting for the image's HEALTHCHECK and /observe/health"

@@ -28,6 +28,10 @@ public record LaunchOptions(String routesDir, String configDir, String httpPort,
         String http = port("HTTP_PORT", httpPort, "8080");
         main.addOverrideProperty("camel.server.port", http);
         main.addOverrideProperty("camel.management.port", port("MANAGEMENT_PORT", managementPort, http));
+        // health details only on a separate management port; the public port's health is routes/observe.yaml
+        boolean separate = managementPort != null && !managementPort.isBlank();
+        main.addOverrideProperty("camel.management.health-check-enabled", String.valueOf(separate));
+        main.addOverrideProperty("observe.public.health", String.valueOf(!separate));
         proxy.forEach(main::addOverrideProperty);   // HTTPS_PROXY, HTTP_PROXY, NO_PROXY as camel-http's proxy options
     }
 

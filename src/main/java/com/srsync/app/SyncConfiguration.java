@@ -3,11 +3,13 @@ package com.srsync.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.srsync.config.ArtistsConfig;
 import com.srsync.config.ArtistsFileLoader;
+import com.srsync.config.Secret;
 import com.srsync.config.ServiceSettings;
 import com.srsync.eventlog.CursorStore;
 import com.srsync.eventlog.EventLogPoller;
 import com.srsync.events.RecentEvents;
 import com.srsync.failure.DeadLetterStore;
+import com.srsync.logging.MaskedValues;
 import com.srsync.failure.RetryAfterDelay;
 import com.srsync.failure.WriteRetryCount;
 import com.srsync.http.HttpLimits;
@@ -17,6 +19,7 @@ import com.srsync.loop.PendingReconciles;
 import com.srsync.loop.ReconcileRetries;
 import com.srsync.loop.ReconcileRuns;
 import com.srsync.loop.ReconcileTargets;
+import com.srsync.observe.HealthReport;
 import com.srsync.observe.ReadinessCheck;
 import com.srsync.observe.SyncMetrics;
 import com.srsync.observe.UpstreamCalls;
@@ -64,6 +67,7 @@ public class SyncConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
         ServiceSettings settings = ServiceSettings.from(name -> properties.resolveProperty(ServiceSettings.propertyKey(name)));
+        hideFromTheLog(settings);
         // the routes read the site and console roots as placeholders: hand them over without a trailing slash
         properties.addOverrideProperty("shotgrid.url", settings.shotgridUrl().toString());
         properties.addOverrideProperty("resilio.url", settings.resilioUrl().toString());
@@ -87,7 +91,7 @@ public class SyncConfiguration implements CamelConfiguration {
         calls(beans, settings, rules, mapper, clock);
         reconcileLoop(beans, settings, rules, mapper, clock, metrics, upstreams);
         triggers(beans, settings, mapper, clock, metrics);
-        admin(beans, settings, mapper);
+        admin(context, beans, settings, mapper);
         gauges(metrics, beans, settings);
 
         LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgridUrl(),
@@ -136,8 +140,9 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind(new DebounceWindow(settings.debounce(), settings.maxDelay()));
     }
 
-    private static void admin(Beans beans, ServiceSettings settings, ObjectMapper mapper) {
-        beans.bind(new AdminGate(settings.adminToken()));
+    private static void admin(CamelContext context, Beans beans, ServiceSettings settings, ObjectMapper mapper) {
+        AdminGate gate = beans.bind(new AdminGate(settings.adminToken()));
+        beans.bind(new HealthReport(context, authorization -> AdminGate.ALLOWED.equals(gate.decide(authorization)), mapper));
         beans.bind(new PlanJson(mapper, settings.dryRun(), beans.get(Upstreams.class)));
         beans.bind(new GroupedBodyAggregationStrategy());
         beans.bind(new ChatMessage());
@@ -168,7 +173,7 @@ public class SyncConfiguration implements CamelConfiguration {
         metrics.gauge("srsync.debounce.waiting", debounce::waiting);
         metrics.gauge("srsync.reconcile.queue", pending::size);
         metrics.gauge("srsync.reconcile.retry.waiting", retries::waiting);
-        metrics.gauge("srsync.dead.letters", () -> deadLetters.list().size());
+        metrics.gauge("srsync.dead.letters", deadLetters::count);
         if (settings.eventLogPollEnabled()) {
             EventLogPoller eventLog = beans.get(EventLogPoller.class);
             metrics.gauge("srsync.eventlog.lag", eventLog::lag);
@@ -187,7 +192,16 @@ public class SyncConfiguration implements CamelConfiguration {
         }
     }
 
+    /** Every credential, and the chat URL whose path is its secret, is printed as **** by the log's %masked pattern. */
+    private static void hideFromTheLog(ServiceSettings settings) {
+        for (Secret secret : new Secret[] {settings.shotgridApiKey(), settings.webhookSecret(), settings.resilioToken(), settings.adminToken()}) {
+            if (secret != null) MaskedValues.hide(secret.reveal());
+        }
+        if (settings.notifyWebhookUrl() != null) MaskedValues.hideUrl(settings.notifyWebhookUrl().reveal());
+    }
+
     private static void warnAbout(ServiceSettings settings, ArtistsConfig artists) {
+        settings.warnings().forEach(LOG::warn);
         if (settings.resilioTlsInsecure()) {
             LOG.warn("RESILIO_TLS_INSECURE=true: the Resilio console's certificate and host name are NOT checked. "
                     + "Give its CA certificate with RESILIO_CA_CERT instead.");

@@ -28,7 +28,13 @@ public record ServiceSettings(
         Duration retryDelay, Duration retryMaxDelay,
         Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
         int reconcileRetryMax, Duration reconcileRetryDelay,
-        boolean eventLogPollEnabled, Long eventLogStartId) {
+        boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, List<String> warnings) {
+    /** The shortest webhook secret or admin token accepted: anything shorter can be guessed or read over a shoulder. */
+    public static final int SHORTEST_TOKEN = 16;
+
+    public ServiceSettings {
+        warnings = List.copyOf(warnings);
+    }
 
     /** The property key of an environment name: {@code SHOTGRID_URL} is {@code shotgrid.url}. */
     public static String propertyKey(String envName) {
@@ -43,22 +49,28 @@ public record ServiceSettings(
     private static final class Reader {
         private final Function<String, Optional<String>> lookup;
         private final List<String> problems = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
 
         Reader(Function<String, Optional<String>> lookup) {
             this.lookup = lookup;
         }
 
         ServiceSettings read() {
+            boolean sandbox = flag("SANDBOX", false);
             URI shotgrid = url("SHOTGRID_URL", true);
             String script = text("SHOTGRID_SCRIPT_NAME", true);
             Secret apiKey = Secret.of(text("SHOTGRID_API_KEY", true));
             boolean unsigned = flag("WEBHOOK_ALLOW_UNSIGNED", false);
-            Secret webhook = Secret.of(text("SECRET_TOKEN", !unsigned));
+            Secret webhook = token("SECRET_TOKEN", !unsigned, sandbox);
             URI resilio = url("RESILIO_URL", true);
             Secret token = Secret.of(text("RESILIO_TOKEN", true));
             Path ca = Optional.ofNullable(text("RESILIO_CA_CERT", false)).map(Path::of).orElse(null);
             if (ca != null && !Files.isReadable(ca)) problems.add("RESILIO_CA_CERT: file " + ca + " cannot be read");
             boolean insecure = flag("RESILIO_TLS_INSECURE", false);
+            if (insecure && ca != null) {
+                problems.add("RESILIO_TLS_INSECURE and RESILIO_CA_CERT conflict: the first switches certificate checks off, the second "
+                        + "trusts one certificate; set only RESILIO_CA_CERT to trust the console's own certificate");
+            }
             Path artists = Path.of(orDefault("ARTISTS_FILE", orDefault("CONFIG_DIR", "config") + "/artists.yaml"));
             Path data = Path.of(orDefault("DATA_DIR", "data"));
             Set<String> statuses = new LinkedHashSet<>(Arrays.stream(orDefault("ACTIVE_STATUSES", "active").split(","))
@@ -69,7 +81,7 @@ public record ServiceSettings(
             if (fraction < 0) problems.add("DELETE_GUARD_FRACTION: must be 0 or more (1 switches the guard off), got " + fraction);
             int min = (int) number("DELETE_GUARD_MIN", 5);
             if (min < 0) problems.add("DELETE_GUARD_MIN: must be 0 or more, got " + min);
-            Secret admin = Secret.of(text("ADMIN_TOKEN", false));
+            Secret admin = token("ADMIN_TOKEN", false, sandbox);
             Duration connect = millis("HTTP_CONNECT_TIMEOUT_MS", 5000);
             Duration read = millis("HTTP_READ_TIMEOUT_MS", 30000);
             Duration deadline = millis("HTTP_CALL_DEADLINE_MS", 60000);
@@ -100,6 +112,12 @@ public record ServiceSettings(
                     problems.add("EVENTLOG_START_ID: must be an event id (a whole number above 0), got '" + start + "'");
                 }
             }
+            URI notify = url("NOTIFY_WEBHOOK_URL", false);
+            Secret notifyUrl = notify == null ? null : Secret.of(text("NOTIFY_WEBHOOK_URL", false));
+            if (!sandbox) {
+                clearText("SHOTGRID_URL", shotgrid, "SHOTGRID_API_KEY");
+                clearText("RESILIO_URL", resilio, "RESILIO_TOKEN");
+            }
             if (!problems.isEmpty()) {
                 throw new ConfigException("Configuration is incomplete or wrong:\n  - " + String.join("\n  - ", problems)
                         + "\nSet these as environment variables (or in config/application.properties as lower-case dotted keys, "
@@ -107,13 +125,35 @@ public record ServiceSettings(
             }
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
                     artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay,
-                    debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay, eventLog, startId);
+                    debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay, eventLog, startId,
+                    notifyUrl, warnings);
         }
 
         private String text(String name, boolean required) {
             Optional<String> value = lookup.apply(name).map(String::trim).filter(s -> !s.isEmpty());
             if (value.isEmpty() && required) problems.add(name + " is required");
             return value.orElse(null);
+        }
+
+        /** A shared secret: at least {@value #SHORTEST_TOKEN} characters, except the sandbox's fixed demo values. */
+        private Secret token(String name, boolean required, boolean sandbox) {
+            String value = text(name, required);
+            if (value != null && value.length() < SHORTEST_TOKEN && !sandbox) {
+                problems.add(name + ": must be at least " + SHORTEST_TOKEN + " characters long, got " + value.length()
+                        + " (e.g. openssl rand -hex 24)");
+            }
+            return Secret.of(value);
+        }
+
+        /** Plain http to another machine sends the credentials readable by anyone on the way: allowed (a lab), but said. */
+        private void clearText(String name, URI url, String what) {
+            if (url == null || !"http".equals(url.getScheme()) || isLoopback(url.getHost())) return;
+            warnings.add(name + " uses plain http to " + url.getHost() + ": " + what + " travels unencrypted; use https");
+        }
+
+        private static boolean isLoopback(String host) {
+            String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
         }
 
         private String orDefault(String name, String fallback) {
@@ -124,13 +164,20 @@ public record ServiceSettings(
         private URI url(String name, boolean required) {
             String value = text(name, required);
             if (value == null) return null;
+            boolean mayHoldSecret = value.contains("@") || name.equals("NOTIFY_WEBHOOK_URL");
             try {
                 URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                if (uri.getRawUserInfo() != null) {
+                    problems.add(name + ": must not carry a user name or password (user:password@host); credentials go in their own "
+                            + "settings, which are never logged");
+                    return null;
+                }
                 if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
             } catch (IllegalArgumentException ignored) {
                 // reported below
             }
-            problems.add(name + ": must be an http(s) URL such as https://host:port, got '" + value + "'");
+            problems.add(name + ": must be an http(s) URL such as https://host:port"
+                    + (mayHoldSecret ? " (the value is not shown: it may hold a secret)" : ", got '" + value + "'"));
             return null;
         }
 

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -21,18 +23,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Failed writes, one JSON document each under {@code DATA_DIR/dead-letters}, written atomically
- * (temporary file, then rename) so a crash never leaves half a document. A write that fails again
- * updates its document; a later reconcile in which that write succeeded, or is no longer needed,
- * removes it.
+ * Failed writes, one JSON document each under {@code DATA_DIR/dead-letters}, written atomically and
+ * durably ({@link AtomicFile}) so a crash or a power cut never leaves half a document. A write that
+ * fails again updates its document; a later reconcile in which that write succeeded, or is no longer
+ * needed, removes it. The documents are read once at start-up and then kept in memory as well, so
+ * listing and counting them (the metrics gauge, every reconcile) reads no file.
  */
 public final class DeadLetterStore {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterStore.class);
+
+    /** A dead letter and the file it is stored in (a file written by an earlier version may have another name). */
+    private record Stored(DeadLetter letter, Path file) {}
 
     private final Path dir;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Upstreams upstreams;
+    private final Map<String, Stored> letters = new HashMap<>();
 
     public DeadLetterStore(Path dataDir, ObjectMapper mapper, Clock clock, Upstreams upstreams) {
         this.upstreams = upstreams;
@@ -44,6 +51,7 @@ public final class DeadLetterStore {
         } catch (IOException e) {
             throw new UncheckedIOException("DATA_DIR: cannot create " + dir, e);
         }
+        load();
     }
 
     /**
@@ -56,27 +64,32 @@ public final class DeadLetterStore {
         Integer status = error == null ? null : Upstreams.status(error);
         String message = error == null ? "unknown error" : upstreams.describe(error, call);
         DeadLetter fresh = new DeadLetter(op.getProjectId(), op.getAction(), op.getJobId(), op.getJobName(), message, status, 1, now, now);
-        DeadLetter previous = read(dir.resolve(fresh.key()));
+        Stored previous = letters.get(fresh.identity());
         DeadLetter letter = previous == null ? fresh : new DeadLetter(fresh.project(), fresh.action(), fresh.jobId(), fresh.jobName(),
-                message, status, previous.attempts() + 1, previous.firstFailedAt(), now);
-        write(letter);
+                message, status, previous.letter().attempts() + 1, previous.letter().firstFailedAt(), now);
+        Path file = dir.resolve(letter.key());
+        try {
+            AtomicFile.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(letter));
+            if (previous != null && !previous.file().equals(file)) AtomicFile.delete(previous.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write dead letter " + file, e);
+        }
+        letters.put(letter.identity(), new Stored(letter, file));
         LOG.error("Dead letter: project {} {} {} failed ({} time{}): {}", letter.project(), letter.action(), letter.jobName(),
                 letter.attempts(), letter.attempts() == 1 ? "" : "s", message);
         return letter;
     }
 
     public synchronized List<DeadLetter> list() {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<DeadLetter> letters = new ArrayList<>();
-            files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(f -> {
-                DeadLetter d = read(f);
-                if (d != null) letters.add(d);
-            });
-            letters.sort(Comparator.comparing(DeadLetter::firstFailedAt).thenComparing(DeadLetter::key));
-            return letters;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
+        List<DeadLetter> all = new ArrayList<>();
+        for (Stored s : letters.values()) all.add(s.letter());
+        all.sort(Comparator.comparing(DeadLetter::firstFailedAt).thenComparing(DeadLetter::key));
+        return all;
+    }
+
+    /** How many dead letters there are, from memory. */
+    public synchronized int count() {
+        return letters.size();
     }
 
     /** The projects that have dead letters: what a replay reconciles. */
@@ -110,26 +123,32 @@ public final class DeadLetterStore {
     }
 
     private void remove(DeadLetter d) {
+        Stored stored = letters.get(d.identity());
+        if (stored == null) return;
         try {
-            Files.deleteIfExists(dir.resolve(d.key()));
+            AtomicFile.delete(stored.file());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + d.key(), e);
+            throw new UncheckedIOException("cannot remove dead letter " + stored.file(), e);
         }
+        letters.remove(d.identity());
     }
 
-    private void write(DeadLetter letter) {
-        Path target = dir.resolve(letter.key());
-        try {
-            AtomicFile.write(target, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(letter));
+    private void load() {
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(f -> {
+                DeadLetter d = read(f);
+                if (d != null) letters.put(d.identity(), new Stored(d, f));
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write dead letter " + target, e);
+            throw new UncheckedIOException("DATA_DIR: cannot list " + dir, e);
         }
     }
 
     private DeadLetter read(Path file) {
-        if (!Files.exists(file)) return null;
         try {
-            return mapper.readValue(file.toFile(), DeadLetter.class);
+            DeadLetter d = mapper.readValue(file.toFile(), DeadLetter.class);
+            if (d.action() == null || d.jobName() == null) throw new IOException("no action or jobName");
+            return d;
         } catch (IOException e) {
             LOG.error("Dead letter {} cannot be read and is left as it is: {}", file, e.getMessage());
             return null;

@@ -120,11 +120,22 @@ public final class Upstreams {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** Why no answer came, in a word: the exception's simple name, or the deadline that passed. */
+    /**
+     * Why no answer came, in words an operator acts on (no exception class: this text reaches the
+     * dead letters and, with the admin token, the health page).
+     */
     public static String noAnswerDetail(Throwable failure) {
         IOException io = find(failure, IOException.class);
-        if (io == null) return failure.getClass().getSimpleName();
-        return io instanceof HttpLimits.DeadlineExceededException ? io.getMessage() : io.getClass().getSimpleName();
+        if (io instanceof HttpLimits.DeadlineExceededException) return io.getMessage();
+        if (io instanceof java.net.ConnectException) return "connection refused";
+        if (io instanceof java.net.UnknownHostException) return "unknown host";
+        if (io instanceof java.net.NoRouteToHostException) return "no route to host";
+        if (io instanceof java.net.SocketTimeoutException) return "timed out";
+        if (io instanceof javax.net.ssl.SSLHandshakeException) return "TLS handshake failed: is the console's certificate trusted?";
+        if (io instanceof javax.net.ssl.SSLException) return "TLS error";
+        if (io instanceof org.apache.hc.core5.http.NoHttpResponseException
+                || io instanceof org.apache.hc.core5.http.ConnectionClosedException) return "connection closed before an answer";
+        return "connection failed";
     }
 
     private static boolean sameOrigin(URI u, URI base) {

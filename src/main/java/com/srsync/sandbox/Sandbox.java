@@ -49,6 +49,7 @@ public final class Sandbox {
         p.put("resilio.url", "http://127.0.0.1:" + console.port());
         p.put("resilio.token", SimulatedConsole.TOKEN);
         p.put("admin.token", ADMIN_TOKEN);
+        p.put("sandbox", "true");                               // the fixed demo tokens above are accepted
         p.put("sync.debounce.ms", "500");
         p.put("safety.net.initial.delay.ms", "1000");
         return p;

@@ -73,6 +73,16 @@ public final class WebhookIntake {
         return "{\"error\":\"busy, send again later\"}";
     }
 
+    /**
+     * Something unexpected failed while taking a delivery (a bug, not a full queue): the log gets the
+     * whole exception, ShotGrid a short JSON 500 (it sends the delivery again), never a stack trace.
+     */
+    public String failed(Throwable failure) {
+        LOG.error("Webhook delivery failed unexpectedly and is answered 500 (ShotGrid sends it again)", failure);
+        metrics.webhook("failed", 1);
+        return "{\"error\":\"internal error, see the service log\"}";
+    }
+
     private static byte[] rawBytes(Object body) {
         try {
             if (body instanceof byte[] b) return b;

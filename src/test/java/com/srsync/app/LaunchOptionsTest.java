@@ -28,6 +28,16 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void health_details_are_served_by_camel_only_on_a_separate_management_port() {
+        Map<Object, Object> shared = applied(Map.of("HTTP_PORT", "9090"));
+        assertEquals("false", shared.get("camel.management.health-check-enabled"));
+        assertEquals("true", shared.get("observe.public.health"));
+        Map<Object, Object> separate = applied(Map.of("HTTP_PORT", "9090", "MANAGEMENT_PORT", "9091"));
+        assertEquals("true", separate.get("camel.management.health-check-enabled"));
+        assertEquals("false", separate.get("observe.public.health"));
+    }
+
+    @Test
     void routes_and_configuration_come_from_their_folders() {
         Map<Object, Object> p = applied(Map.of("ROUTES_DIR", "/srv/routes", "CONFIG_DIR", "/srv/config"));
         assertEquals("file:/srv/routes/*.yaml", p.get("camel.main.routes-include-pattern"));

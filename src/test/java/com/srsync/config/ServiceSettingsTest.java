@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ServiceSettingsTest {
     private final Map<String, String> env = new HashMap<>(Map.of(
             "SHOTGRID_URL", "https://studio.shotgrid.autodesk.com/", "SHOTGRID_SCRIPT_NAME", "resilio_sync",
-            "SHOTGRID_API_KEY", "sg-key", "SECRET_TOKEN", "whsec-123", "RESILIO_URL", "https://console:8446", "RESILIO_TOKEN", "rtok"));
+            "SHOTGRID_API_KEY", "sg-key", "SECRET_TOKEN", "whsec-1234567890abcdef", "RESILIO_URL", "https://console:8446", "RESILIO_TOKEN", "rtok"));
 
     private ServiceSettings read() {
         return ServiceSettings.from(name -> Optional.ofNullable(env.get(name)));
@@ -65,7 +65,7 @@ class ServiceSettingsTest {
         ServiceSettings s = read();
         assertFalse(s.toString().contains("sg-key"), s.toString());
         assertFalse(s.toString().contains("rtok"));
-        assertFalse(s.toString().contains("whsec-123"));
+        assertFalse(s.toString().contains("whsec-1234567890abcdef"));
     }
 
     @Test
@@ -75,5 +75,61 @@ class ServiceSettingsTest {
         assertEquals(Set.of("ip", "active", "rev"), read().activeStatuses());
         assertEquals(Path.of("/etc/srsync/artists.yaml"), read().artistsFile());
         assertEquals("shotgrid.script.name", ServiceSettings.propertyKey("SHOTGRID_SCRIPT_NAME"));
+    }
+
+    @Test
+    void short_webhook_secrets_and_admin_tokens_are_refused_by_name() {
+        env.put("SECRET_TOKEN", "s3cret");
+        env.put("ADMIN_TOKEN", "admin");
+        String message = assertThrows(ConfigException.class, this::read).getMessage();
+        assertTrue(message.contains("- SECRET_TOKEN: must be at least 16 characters long, got 6"), message);
+        assertTrue(message.contains("- ADMIN_TOKEN: must be at least 16 characters long, got 5"), message);
+        assertFalse(message.contains("s3cret"), message);
+    }
+
+    @Test
+    void the_sandbox_keeps_its_fixed_demo_tokens() {
+        env.put("SANDBOX", "true");
+        env.put("ADMIN_TOKEN", "sandbox");
+        assertEquals("sandbox", read().adminToken().reveal());
+    }
+
+    @Test
+    void switching_tls_checks_off_while_giving_a_ca_certificate_is_a_conflict() throws Exception {
+        Path ca = java.nio.file.Files.createTempFile("console-ca", ".pem");
+        env.put("RESILIO_CA_CERT", ca.toString());
+        env.put("RESILIO_TLS_INSECURE", "true");
+        String message = assertThrows(ConfigException.class, this::read).getMessage();
+        assertTrue(message.contains("- RESILIO_TLS_INSECURE and RESILIO_CA_CERT conflict"), message);
+    }
+
+    @Test
+    void a_url_with_a_user_and_password_is_refused_without_showing_them() {
+        env.put("RESILIO_URL", "https://admin:hunter2hunter2@console:8446");
+        env.put("SHOTGRID_URL", "https://bot:pa ss@studio");
+        env.put("NOTIFY_WEBHOOK_URL", "not a url /services/T0/B0/XYZsecret");
+        String message = assertThrows(ConfigException.class, this::read).getMessage();
+        assertTrue(message.contains("- RESILIO_URL: must not carry a user name or password"), message);
+        assertTrue(message.contains("- SHOTGRID_URL: must be an http(s) URL such as https://host:port (the value is not shown"), message);
+        assertTrue(message.contains("- NOTIFY_WEBHOOK_URL: must be an http(s) URL"), message);
+        for (String secret : new String[] {"hunter2", "pa ss", "XYZsecret"}) assertFalse(message.contains(secret), message);
+    }
+
+    @Test
+    void plain_http_to_another_machine_is_a_warning_and_to_this_one_is_not() {
+        env.put("RESILIO_URL", "http://console.studio.lan:8446");
+        env.put("SHOTGRID_URL", "http://127.0.0.1:8091");
+        assertEquals(java.util.List.of("RESILIO_URL uses plain http to console.studio.lan: RESILIO_TOKEN travels unencrypted; use https"),
+                read().warnings());
+        env.put("RESILIO_URL", "http://localhost:8446");
+        assertEquals(java.util.List.of(), read().warnings());
+    }
+
+    @Test
+    void the_chat_url_is_a_secret() {
+        env.put("NOTIFY_WEBHOOK_URL", "https://hooks.slack.com/services/T000/B000/XXXXsecret");
+        ServiceSettings s = read();
+        assertEquals("https://hooks.slack.com/services/T000/B000/XXXXsecret", s.notifyWebhookUrl().reveal());
+        assertFalse(s.toString().contains("XXXXsecret"), s.toString());
     }
 }

@@ -142,6 +142,7 @@ class AdminEndpointsTest extends ServiceTestSupport {
 
     @Test
     void the_plan_answers_503_when_shotgrid_cannot_be_read() throws Exception {
+        console.install();                         // only ShotGrid fails (the console is read in parallel)
         shotgridServer.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
 
         HttpResponse<String> answer = admin("GET", "/admin/plan?project=155", ADMIN_TOKEN);

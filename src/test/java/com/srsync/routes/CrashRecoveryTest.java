@@ -81,7 +81,7 @@ class CrashRecoveryTest {
 
     private ServiceProcess start(Path dataDir, String name) throws Exception {
         return ServiceProcess.start(Map.of("SHOTGRID_URL", shotgrid.baseUrl(), "SHOTGRID_SCRIPT_NAME", "resilio_sync",
-                "SHOTGRID_API_KEY", "k", "SECRET_TOKEN", "s", "RESILIO_URL", resilio.baseUrl(), "RESILIO_TOKEN", ResilioConsole.TOKEN,
+                "SHOTGRID_API_KEY", "k", "SECRET_TOKEN", WebhookSupport.SECRET, "RESILIO_URL", resilio.baseUrl(), "RESILIO_TOKEN", ResilioConsole.TOKEN,
                 "ADMIN_TOKEN", TOKEN, "DATA_DIR", dataDir.toString(), "SAFETY_NET_INITIAL_DELAY_MS", "200",
                 "RECONCILE_RETRY_DELAY_MS", "3600000"), port, "crash-recovery-" + name);
     }

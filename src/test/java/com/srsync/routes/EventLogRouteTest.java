@@ -73,7 +73,7 @@ class EventLogRouteTest extends ServiceTestSupport {
         shotgridServer.stubFor(post("/api/v1/entity/event_log_entries/_search").willReturn(aResponse().withStatus(502)));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            var health = admin("GET", "/observe/health", null);
+            var health = admin("GET", "/observe/health", ADMIN_TOKEN);
             assertEquals(503, health.statusCode());
             assertTrue(health.body().contains("event log: ShotGrid ") && health.body().contains("_search answered 502"), health.body());
             assertTrue(health.body().contains("(backlog 0, lag 0, last_id 900100)"), health.body());

@@ -6,8 +6,11 @@ import static com.srsync.routes.WebhookSupport.*;
 import static com.srsync.stubs.ShotGridSite.user;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.srsync.support.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
@@ -56,15 +59,20 @@ class ExtensionRoutesTest extends ServiceTestSupport {
     }
 
     @Test
-    void a_failing_extension_never_stops_the_sync_routes() {
-        shotWithArtists();
-        chat.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500)));
+    void a_failing_extension_never_stops_the_sync_routes_nor_shows_the_chat_url() {
+        try (LogCapture log = LogCapture.open()) {
+            shotWithArtists();
+            chat.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500)));
 
-        assertEquals(200, deliver(httpPort, shotPutOnHold()).statusCode());
-        awaitReconciles(1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> chat.verify(1, postRequestedFor(anyUrl())));
+            assertEquals(200, deliver(httpPort, shotPutOnHold()).statusCode());
+            awaitReconciles(1);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> chat.verify(1, postRequestedFor(anyUrl())));
 
-        assertEquals(200, deliver(httpPort, fixture("task-assignees-added.json")).statusCode());
-        awaitReconciles(2);
+            assertEquals(200, deliver(httpPort, fixture("task-assignees-added.json")).statusCode());
+            awaitReconciles(2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> log.printed().contains("HttpOperationFailedException"));
+            assertFalse(log.printed().contains("/hooks/T000/B000/xyz"), log.printed());   // a Slack-style URL's path is its secret
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains("/hooks/T000/B000/xyz")));      // ...which Camel did log
+        }
     }
 }

@@ -145,7 +145,7 @@ class FailureHandlingTest extends ServiceTestSupport {
         reconcile(155L);
 
         resilioServer.verify(0, postRequestedFor(anyUrl()));
-        var health = admin("GET", "/observe/health", null);
+        var health = admin("GET", "/observe/health", ADMIN_TOKEN);
         assertEquals(503, health.statusCode());
         assertTrue(health.body().contains("token refused (401): check RESILIO_TOKEN"), health.body());
         assertTrue(!health.body().contains(com.srsync.stubs.ResilioConsole.TOKEN));

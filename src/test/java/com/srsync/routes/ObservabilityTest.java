@@ -75,9 +75,9 @@ class ObservabilityTest extends ServiceTestSupport {
 
         shotgridServer.stubFor(post("/api/v1/entity/shots/_search").willReturn(aResponse().withStatus(503)));
         reconcile(155L);
-        HttpResponse<String> down = admin("GET", "/observe/health", null);
+        HttpResponse<String> down = admin("GET", "/observe/health", ADMIN_TOKEN);
         assertEquals(503, down.statusCode());
-        assertTrue(down.body().contains("_search answered 503"), down.body());   // the JSON of the message: see HealthJsonTest
+        assertTrue(down.body().contains("_search answered 503"), down.body());
         assertEquals(1, value(metrics(), "srsync_reconcile_errors_total", "stage=\"read\""));
 
         shotgridServer.resetAll();
@@ -92,7 +92,7 @@ class ObservabilityTest extends ServiceTestSupport {
 
         reconcile(155L);
 
-        HttpResponse<String> down = admin("GET", "/observe/health", null);
+        HttpResponse<String> down = admin("GET", "/observe/health", ADMIN_TOKEN);
         assertEquals(503, down.statusCode());
         assertTrue(down.body().contains("login refused (400): check SHOTGRID_SCRIPT_NAME and SHOTGRID_API_KEY"), down.body());
         assertFalse(down.body().contains("sg-api-key-secret"));

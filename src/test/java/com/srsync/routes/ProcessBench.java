@@ -32,7 +32,7 @@ class ProcessBench {
             .disableRequestJournal()).build();
 
     static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-    static final String SECRET = "bench-secret";
+    static final String SECRET = "bench-webhook-secret";
 
     private Map<String, String> settings(Path data) {
         return Map.of("SHOTGRID_URL", shotgrid.baseUrl(), "SHOTGRID_SCRIPT_NAME", "bench", "SHOTGRID_API_KEY", "k",

@@ -16,11 +16,13 @@ import java.util.Map;
 final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final int healthPort;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private ServiceProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port, int healthPort) {
         this.process = process;
         this.port = port;
+        this.healthPort = healthPort;
     }
 
     /** Starts it with these environment variables (and no inherited service settings); waits until /observe/health/live answers. */
@@ -40,7 +42,8 @@ final class ServiceProcess implements AutoCloseable {
         env.put("HTTP_PORT", String.valueOf(port));
         pb.directory(new File(System.getProperty("user.dir")));
         pb.redirectErrorStream(true).redirectOutput(new File("target/" + logName + ".log"));
-        ServiceProcess service = new ServiceProcess(pb.start(), port);
+        int healthPort = settings.containsKey("MANAGEMENT_PORT") ? Integer.parseInt(settings.get("MANAGEMENT_PORT")) : port;
+        ServiceProcess service = new ServiceProcess(pb.start(), port, healthPort);
         await().atMost(Duration.ofSeconds(40)).until(() -> service.alive() && service.answers());
         return service;
     }
@@ -73,7 +76,7 @@ final class ServiceProcess implements AutoCloseable {
 
     private boolean answers() {
         try {
-            return send("GET", "/observe/health/live", null).statusCode() == 200;
+            return send("GET", "http://localhost:" + healthPort + "/observe/health/live", null).statusCode() == 200;
         } catch (IOException | InterruptedException e) {
             return false;
         }

@@ -52,7 +52,7 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
         p.put("shotgrid.url", shotgridServer.baseUrl());
         p.put("shotgrid.script.name", "resilio_sync");
         p.put("shotgrid.api.key", "sg-api-key-secret");
-        p.put("secret.token", "webhook-secret");
+        p.put("secret.token", WebhookSupport.SECRET);
         p.put("resilio.url", resilioServer.baseUrl());
         p.put("resilio.token", ResilioConsole.TOKEN);
         p.put("admin.token", ADMIN_TOKEN);

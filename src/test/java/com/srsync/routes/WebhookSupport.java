@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** Posts ShotGrid-style webhook deliveries, signed as ShotGrid signs them. */
 final class WebhookSupport {
-    static final String SECRET = "webhook-secret";
+    static final String SECRET = "webhook-secret-for-tests";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private WebhookSupport() {}
