@@ -23,7 +23,7 @@ public record LaunchOptions(String routesDir, String configDir, String httpPort,
 
     public void applyTo(Main main) {
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routesDir + "/*.yaml");
-        main.addOverrideProperty("camel.main.routes-reload-directory", routesDir);
+        main.addOverrideProperty("routes.dir", routesDir);                  // watched for edits: com.srsync.routefiles
         main.addOverrideProperty("camel.main.file-configurations", configDir + "/application.properties");
         String http = port("HTTP_PORT", httpPort, "8080");
         main.addOverrideProperty("camel.server.port", http);

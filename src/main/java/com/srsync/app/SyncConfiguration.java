@@ -20,6 +20,8 @@ import com.srsync.loop.ReconcileRetries;
 import com.srsync.loop.ReconcileRuns;
 import com.srsync.loop.ReconcileTargets;
 import com.srsync.observe.HealthReport;
+import com.srsync.routefiles.RouteFileReloader;
+import com.srsync.routefiles.RouteFilesCheck;
 import com.srsync.observe.ReadinessCheck;
 import com.srsync.observe.SyncMetrics;
 import com.srsync.observe.UpstreamCalls;
@@ -40,6 +42,7 @@ import com.srsync.webhook.SignatureVerifier;
 import com.srsync.webhook.WebhookIntake;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.beans.Introspector;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -93,6 +96,7 @@ public class SyncConfiguration implements CamelConfiguration {
         triggers(beans, settings, mapper, clock, metrics);
         admin(context, beans, settings, mapper);
         gauges(metrics, beans, settings);
+        routeFiles(context, beans, properties);
 
         LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgridUrl(),
                 settings.resilioUrl(), artists.artists().size(), settings.activeStatuses(), settings.dryRun() ? "; DRY RUN: nothing is written" : "");
@@ -125,6 +129,29 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind(new PendingReconciles(settings.safetyNetInterval()));
         beans.bind(new RetryAfterDelay(settings.retryDelay(), settings.retryMaxDelay(), Duration.ofMinutes(10)));
         beans.bind(new WriteRetryCount(metrics));
+    }
+
+    /**
+     * Live edits of the route folder: adopted once the routes Camel Main loaded are running, then
+     * read every routes.reload.interval.ms; refused files show in health as route-files.
+     */
+    private static void routeFiles(CamelContext context, Beans beans, PropertiesComponent properties) {
+        Path dir = Path.of(properties.resolveProperty("routes.dir").orElse("routes"));
+        RouteFileReloader reloader = beans.bind(new RouteFileReloader(context, dir));
+        beans.bind("routeFilesCheck", new RouteFilesCheck("route-files", "the routes of its last good version keep running", reloader::refused));
+        if (!Boolean.parseBoolean(properties.resolveProperty("routes.reload.enabled").orElse("true"))) return;
+        long every = Long.parseLong(properties.resolveProperty("routes.reload.interval.ms").orElse("1000"));
+        onStart(context, ctx -> {
+            try {
+                reloader.adoptRunning();
+            } catch (Exception e) {
+                throw new IllegalStateException("ROUTES_DIR: cannot read " + dir + ": " + e.getMessage(), e);
+            }
+            ctx.getExecutorServiceManager().newSingleThreadScheduledExecutor(reloader, "route-files")
+                    .scheduleWithFixedDelay(() -> {
+                        if (ctx.isStarted()) reloader.scan();
+                    }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        });
     }
 
     /** From webhooks and the event log to reconciles: intake, relevance, debounce, the poller. */

@@ -41,7 +41,7 @@ class LaunchOptionsTest {
     void routes_and_configuration_come_from_their_folders() {
         Map<Object, Object> p = applied(Map.of("ROUTES_DIR", "/srv/routes", "CONFIG_DIR", "/srv/config"));
         assertEquals("file:/srv/routes/*.yaml", p.get("camel.main.routes-include-pattern"));
-        assertEquals("/srv/routes", p.get("camel.main.routes-reload-directory"));
+        assertEquals("/srv/routes", p.get("routes.dir"));
         assertEquals("/srv/config/application.properties", p.get("camel.main.file-configurations"));
     }
 

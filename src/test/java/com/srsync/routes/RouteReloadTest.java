@@ -1,17 +1,28 @@
 package com.srsync.routes;
 
+import static com.srsync.routes.WebhookSupport.deliver;
+import static com.srsync.routes.WebhookSupport.fixture;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.srsync.support.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** routes/*.yaml edited while the service runs: live without a restart; a broken edit changes nothing. */
+/**
+ * routes/*.yaml edited while the service runs: live without a restart; a file that does not load,
+ * whatever the reason, leaves the routes running from it running and shows in health; after a
+ * reload exactly the routes in the files run.
+ */
 class RouteReloadTest extends ServiceTestSupport {
     static final Path ROUTES = copyOfRoutes();
 
@@ -32,19 +43,27 @@ class RouteReloadTest extends ServiceTestSupport {
     @Override
     void moreProperties(Properties p) {
         p.put("camel.main.routes-include-pattern", "file:" + ROUTES + "/*.yaml");
-        p.put("camel.main.routes-reload-enabled", "true");
-        p.put("camel.main.routes-reload-directory", ROUTES.toString());
+        p.put("routes.dir", ROUTES.toString());
+        p.put("routes.reload.interval.ms", "100");
     }
 
-    private static String route(String answer) {
+    @AfterEach
+    void putTheShippedFilesBack() throws IOException {
+        Files.deleteIfExists(ROUTES.resolve("hello.yaml"));
+        for (String f : new String[] {"webhooks.yaml", "errors.yaml"}) {
+            Files.copy(Path.of("routes", f), ROUTES.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String route(String id, String answer) {
         return """
             - route:
-                id: hello
+                id: %s
                 from:
                   uri: platform-http:/hello
                   steps:
                     - setBody: {constant: "%s"}
-            """.formatted(answer);
+            """.formatted(id, answer);
     }
 
     private String hello() {
@@ -56,17 +75,115 @@ class RouteReloadTest extends ServiceTestSupport {
         }
     }
 
+    private String health() throws Exception {
+        return admin("GET", "/observe/health", ADMIN_TOKEN).body();
+    }
+
+    private void awaitRefused(String file, String reason) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String health = health();
+            assertTrue(health.contains("{\"name\":\"route-files\",\"status\":\"DOWN\",\"message\":\"" + file + ": "), health);
+            assertTrue(health.contains(reason), health);
+        });
+    }
+
+    private void awaitAccepted() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> health().contains("{\"name\":\"route-files\",\"status\":\"UP\"}"));
+    }
+
+    /** Webhooks still reach the event queue: the running intake works. */
+    private void webhooksStillWork() {
+        assertEquals(200, deliver(httpPort, fixture("shot-status-active.json")).statusCode());
+        assertNotNull(context.getRoute("webhook-intake"));
+    }
+
+    private void breakWebhooks(String from, String to) throws IOException {
+        String shipped = Files.readString(Path.of("routes/webhooks.yaml"));
+        assertTrue(shipped.contains(from));
+        Files.writeString(ROUTES.resolve("webhooks.yaml"), shipped.replace(from, to));
+    }
+
     @Test
     void an_added_or_edited_route_file_is_live_without_a_restart_and_a_broken_edit_changes_nothing() throws Exception {
-        Files.writeString(ROUTES.resolve("hello.yaml"), route("hi"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> hello().equals("200 hi"));
+        Files.writeString(ROUTES.resolve("hello.yaml"), route("hello", "hi"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hello().equals("200 hi"));
 
-        Files.writeString(ROUTES.resolve("hello.yaml"), route("hello again"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> hello().equals("200 hello again"));
+        Files.writeString(ROUTES.resolve("hello.yaml"), route("hello", "hello again"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hello().equals("200 hello again"));
 
         Files.writeString(ROUTES.resolve("hello.yaml"), "- route:\n    id: hello\n    from: [this is not a route\n");
-        Thread.sleep(4000);
+        awaitRefused("hello.yaml", "line");
         assertEquals("200 hello again", hello());
         assertEquals(202, admin("POST", "/admin/sync?project=155", ADMIN_TOKEN).statusCode());   // the sync routes run on
+
+        Files.writeString(ROUTES.resolve("hello.yaml"), route("hello", "fixed"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hello().equals("200 fixed"));
+        awaitAccepted();
+    }
+
+    @Test
+    void a_mistyped_component_scheme_leaves_the_webhooks_running() throws Exception {
+        breakWebhooks("uri: seda:new-events", "uri: sedaa:new-events");
+        awaitRefused("webhooks.yaml", "sedaa");
+        webhooksStillWork();
+    }
+
+    @Test
+    void a_missing_placeholder_leaves_the_webhooks_running() throws Exception {
+        breakWebhooks("constant: \"5\"", "constant: \"{{no.such.setting}}\"");
+        awaitRefused("webhooks.yaml", "no.such.setting");
+        webhooksStillWork();
+    }
+
+    @Test
+    void a_bean_that_does_not_exist_leaves_the_webhooks_running() throws Exception {
+        breakWebhooks("ref: webhookIntake, method: \"receive(", "ref: webhookIntak, method: \"receive(");
+        awaitRefused("webhooks.yaml", "webhookIntak");
+        webhooksStillWork();
+    }
+
+    @Test
+    void a_renamed_route_replaces_the_old_one_and_a_deleted_file_stops_its_routes() throws Exception {
+        Files.writeString(ROUTES.resolve("hello.yaml"), route("hello", "one"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hello().equals("200 one"));
+
+        Files.writeString(ROUTES.resolve("hello.yaml"), route("hello-renamed", "two"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hello().equals("200 two"));
+        assertNull(context.getRoute("hello"));
+        assertNotNull(context.getRoute("hello-renamed"));
+
+        try (LogCapture log = LogCapture.open()) {
+            Files.delete(ROUTES.resolve("hello.yaml"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> context.getRoute("hello-renamed") == null);
+            assertEquals(404, admin("GET", "/hello", null).statusCode());
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains("hello.yaml was deleted")
+                    && l.contains("[hello-renamed]")), log.lines().toString());
+        }
+    }
+
+    @Test
+    void a_route_id_taken_by_another_file_is_refused() throws Exception {
+        Files.writeString(ROUTES.resolve("hello.yaml"), route("webhook-shotgrid", "mine"));
+        awaitRefused("hello.yaml", "route id webhook-shotgrid is already the id of a route in webhooks.yaml");
+        webhooksStillWork();
+    }
+
+    @Test
+    void a_changed_route_configuration_reloads_the_routes_that_use_it_and_a_broken_one_changes_nothing() throws Exception {
+        String shipped = Files.readString(Path.of("routes/errors.yaml"));
+        String recorder = "bean: {ref: deadLetterStore, method:";
+        assertTrue(shipped.contains(recorder));
+        Files.writeString(ROUTES.resolve("errors.yaml"), shipped.replace(recorder, "bean: {ref: deadLetterStor, method:")
+                .replace("constant: \"500\"", "constant: \"502\""));
+        awaitRefused("errors.yaml", "deadLetterStor");
+        webhooksStillWork();
+
+        Files.writeString(ROUTES.resolve("errors.yaml"), shipped.replace("constant: \"500\"", "constant: \"502\""));
+        awaitAccepted();
+        org.apache.camel.builder.AdviceWith.adviceWith(context, "webhook-intake", a -> a.weaveAddFirst().process(e -> {
+            throw new IllegalStateException("a bug");
+        }));
+        assertEquals(502, deliver(httpPort, fixture("shot-status-active.json")).statusCode());   // webhook-errors as edited
+        assertNotNull(context.getRoute("dead-letter"));
     }
 }

@@ -1,0 +1,304 @@
+package com.srsync.routefiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteConfigurationDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the running routes equal to the route files of one folder, one file at a time and all or
+ * nothing. For a changed or added file the new version is parsed, then built beside the running
+ * routes under other ids and without starting them (which resolves every endpoint, placeholder, bean
+ * and route configuration); only when that succeeds are the file's old routes stopped and the new
+ * ones started. A file that fails any step leaves its running routes as they were, is logged with
+ * the file and the reason, and shows in health until a good version is saved. A route id renamed
+ * in a file replaces the old route; a deleted file's routes stop. A file with route configurations
+ * (errors.yaml) reloads with it the routes of other files that use them.
+ */
+public final class RouteFileReloader {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteFileReloader.class);
+    private static final String CANDIDATE = "reload-check-";
+
+    /** A file as it runs: the text of its last good version and what it put in the context. */
+    private record Loaded(String text, Set<String> routeIds, List<String> configurationIds) {}
+
+    private final CamelContext context;
+    private final Model model;
+    private final RouteFileParser parser;
+    private final Path dir;
+    private final Map<String, Loaded> loaded = new TreeMap<>();
+    /** The last text seen of each file, good or not, so a refused text is not tried again every scan. */
+    private final Map<String, String> seen = new TreeMap<>();
+    private final Map<String, String> refused = new TreeMap<>();
+
+    public RouteFileReloader(CamelContext context, Path dir) {
+        this.context = context;
+        this.model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        this.parser = new RouteFileParser(context);
+        this.dir = dir;
+    }
+
+    /**
+     * At start-up, after Camel Main loaded the files: which routes and route configurations came from
+     * which file (read from the files themselves, as the model does not keep a configuration's file).
+     */
+    public synchronized void adoptRunning() throws Exception {
+        for (Map.Entry<String, String> file : readFolder().entrySet()) {
+            String name = file.getKey();
+            seen.put(name, file.getValue());
+            ParsedRouteFile parsed;
+            try {
+                parsed = parser.parse(dir.resolve(name), file.getValue());
+            } catch (Exception e) {
+                refused.put(name, reasonOf(e));                 // Camel Main would not have started with it; keep the record
+                continue;
+            }
+            List<String> configurations = parsed.configurationIds().stream()
+                    .filter(id -> id != null && model.getRouteConfigurationDefinition(id) != null).toList();
+            loaded.put(name, new Loaded(file.getValue(), running(parsed.routeIds()), configurations));
+        }
+    }
+
+    /** Compares the folder with what runs and reloads what changed; never throws (a failure is logged and kept). */
+    public synchronized void scan() {
+        Map<String, String> now;
+        try {
+            now = readFolder();
+        } catch (IOException e) {
+            LOG.error("Route folder {} cannot be read; the running routes stay as they are: {}", dir, e.getMessage());
+            return;
+        }
+        for (Map.Entry<String, String> file : now.entrySet()) {
+            if (!file.getValue().equals(seen.get(file.getKey()))) {
+                seen.put(file.getKey(), file.getValue());
+                reload(file.getKey(), file.getValue());
+            }
+        }
+        for (String gone : new ArrayList<>(seen.keySet())) {
+            if (!now.containsKey(gone)) {
+                seen.remove(gone);
+                remove(gone);
+            }
+        }
+    }
+
+    /** The files whose latest version was refused, with why; empty when every file runs as saved. */
+    public synchronized Map<String, String> refused() {
+        return Map.copyOf(refused);
+    }
+
+    private void reload(String name, String text) {
+        try {
+            ParsedRouteFile next = parser.parse(dir.resolve(name), text);
+            checkIds(name, next);
+            Loaded previous = loaded.get(name);
+            List<String> changedConfigurations = new ArrayList<>(next.configurationIds());
+            if (previous != null) changedConfigurations.addAll(previous.configurationIds());
+            Map<String, ParsedRouteFile> dependents = changedConfigurations.isEmpty() ? Map.of() : dependents(name, changedConfigurations);
+
+            tryBeside(name, text, dependents, changedConfigurations);
+            swap(name, text, next, previous, dependents);
+            refused.remove(name);
+            LOG.info("Reloaded {}: routes {}{}{}", path(name), next.routeIds(), removedNote(previous, next),
+                    dependents.isEmpty() ? "" : "; with the routes of " + dependents.keySet() + ", which use its route configurations");
+        } catch (Exception e) {
+            String reason = reasonOf(e);
+            refused.put(name, reason);
+            LOG.error("Route file {} was not loaded: {}. The routes running from its last good version keep running; "
+                    + "save a corrected version to load it.", path(name), reason);
+        }
+    }
+
+    private void remove(String name) {
+        Loaded previous = loaded.get(name);
+        refused.remove(name);
+        if (previous == null) return;
+        try {
+            for (String id : previous.configurationIds()) {
+                for (Map.Entry<String, Loaded> other : loaded.entrySet()) {
+                    if (other.getKey().equals(name)) continue;
+                    for (RouteDefinition r : parser.parse(dir.resolve(other.getKey()), other.getValue().text()).routes()) {
+                        if (ParsedRouteFile.uses(r, java.util.Collections.singletonList(id))) {
+                            throw new IllegalStateException("its route configuration " + id + " is used by route " + r.getRouteId()
+                                    + " in " + other.getKey());
+                        }
+                    }
+                }
+            }
+            for (String id : previous.routeIds()) removeRoute(id);
+            for (String id : previous.configurationIds()) removeConfiguration(id);
+            loaded.remove(name);
+            LOG.warn("Route file {} was deleted: its routes {} are stopped and removed", path(name), previous.routeIds());
+        } catch (Exception e) {
+            String reason = "deleted, but " + reasonOf(e);
+            refused.put(name, reason);
+            LOG.error("Route file {} was {}; its routes keep running until that is resolved", path(name), reason);
+        }
+    }
+
+    /** No route id may be defined twice: not within the file, not by another file. */
+    private void checkIds(String name, ParsedRouteFile next) {
+        Set<String> own = new HashSet<>();
+        for (String id : next.routeIds()) {
+            if (!own.add(id)) throw new IllegalArgumentException("route id " + id + " appears twice in it");
+            if (id.startsWith(CANDIDATE)) throw new IllegalArgumentException("route ids starting with " + CANDIDATE + " are reserved");
+            for (Map.Entry<String, Loaded> other : loaded.entrySet()) {
+                if (!other.getKey().equals(name) && other.getValue().routeIds().contains(id)) {
+                    throw new IllegalArgumentException("route id " + id + " is already the id of a route in " + other.getKey());
+                }
+            }
+        }
+    }
+
+    /** Other loaded files with routes that use one of these route configurations, freshly parsed from their running text. */
+    private Map<String, ParsedRouteFile> dependents(String name, List<String> configurationIds) throws Exception {
+        Map<String, ParsedRouteFile> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Loaded> other : loaded.entrySet()) {
+            if (other.getKey().equals(name)) continue;
+            ParsedRouteFile parsed = parser.parse(dir.resolve(other.getKey()), other.getValue().text());
+            if (parsed.routes().stream().anyMatch(r -> ParsedRouteFile.uses(r, configurationIds))) out.put(other.getKey(), parsed);
+        }
+        return out;
+    }
+
+    /**
+     * Builds the new version beside the running one: its route configurations and routes (and the
+     * routes depending on those configurations) under candidate ids, routes not started, then removes
+     * them again. Anything that would fail when the file is loaded for real fails here.
+     */
+    private void tryBeside(String name, String text, Map<String, ParsedRouteFile> dependents, List<String> changedConfigurations)
+            throws Exception {
+        ParsedRouteFile fresh = parser.parse(dir.resolve(name), text);
+        List<RouteConfigurationDefinition> candidateConfigurations = new ArrayList<>();
+        List<RouteDefinition> candidateRoutes = new ArrayList<>();
+        for (RouteConfigurationDefinition c : fresh.configurations()) {
+            if (c.getId() != null) c.setId(CANDIDATE + c.getId());
+            candidateConfigurations.add(c);
+        }
+        List<RouteDefinition> routes = new ArrayList<>(fresh.routes());
+        for (ParsedRouteFile dependent : dependents.values()) {
+            routes.addAll(parser.parse(dir.resolve(dependent.name()), loaded.get(dependent.name()).text()).routes());
+        }
+        for (RouteDefinition r : routes) {
+            r.setId(CANDIDATE + r.getRouteId());
+            r.setAutoStartup("false");
+            if (r.getRouteConfigurationId() != null) r.setRouteConfigurationId(candidateConfigurationIds(r.getRouteConfigurationId(), changedConfigurations));
+            candidateRoutes.add(r);
+        }
+        try {
+            if (!candidateConfigurations.isEmpty()) model.addRouteConfigurations(candidateConfigurations);
+            model.addRouteDefinitions(candidateRoutes);
+        } finally {
+            for (RouteDefinition r : candidateRoutes) removeRoute(r.getRouteId());
+            for (RouteConfigurationDefinition c : candidateConfigurations) {
+                if (model.getRouteConfigurationDefinitions().contains(c)) model.removeRouteConfiguration(c);
+            }
+        }
+    }
+
+    private static String candidateConfigurationIds(String ids, List<String> changed) {
+        List<String> out = new ArrayList<>();
+        for (String part : ids.split(",")) out.add(changed.contains(part.trim()) ? CANDIDATE + part.trim() : part.trim());
+        return String.join(",", out);
+    }
+
+    /** Stops the old routes (and dependents), replaces the configurations, starts the new; on failure puts the old ones back. */
+    private void swap(String name, String text, ParsedRouteFile next, Loaded previous, Map<String, ParsedRouteFile> dependents)
+            throws Exception {
+        Set<String> oldRoutes = new LinkedHashSet<>(previous == null ? Set.of() : previous.routeIds());
+        for (String dependent : dependents.keySet()) oldRoutes.addAll(loaded.get(dependent).routeIds());
+        for (String id : oldRoutes) removeRoute(id);
+        if (previous != null) for (String id : previous.configurationIds()) removeConfiguration(id);
+        try {
+            if (!next.configurations().isEmpty()) model.addRouteConfigurations(next.configurations());
+            model.addRouteDefinitions(next.routes());
+            for (ParsedRouteFile dependent : dependents.values()) model.addRouteDefinitions(dependent.routes());
+        } catch (Exception e) {
+            LOG.error("Route file {} passed its check but failed to start ({}); putting its last good version back", path(name), reasonOf(e));
+            for (String id : next.routeIds()) removeRoute(id);
+            for (ParsedRouteFile dependent : dependents.values()) for (String id : dependent.routeIds()) removeRoute(id);
+            for (String id : next.configurationIds()) removeConfiguration(id);
+            if (previous != null) {
+                ParsedRouteFile old = parser.parse(dir.resolve(name), previous.text());
+                if (!old.configurations().isEmpty()) model.addRouteConfigurations(old.configurations());
+                model.addRouteDefinitions(old.routes());
+            }
+            for (String dependent : dependents.keySet()) {
+                model.addRouteDefinitions(parser.parse(dir.resolve(dependent), loaded.get(dependent).text()).routes());
+            }
+            throw e;
+        }
+        loaded.put(name, new Loaded(text, running(next.routeIds()), next.configurationIds()));
+    }
+
+    /** The ids that are running now (a route whose precondition is false is not added). */
+    private Set<String> running(List<String> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) if (context.getRoute(id) != null) out.add(id);
+        return out;
+    }
+
+    private void removeRoute(String id) throws Exception {
+        RouteDefinition definition = model.getRouteDefinition(id);
+        if (definition != null) {
+            model.removeRouteDefinition(definition);
+        } else if (context.getRoute(id) != null) {
+            context.getRouteController().stopRoute(id);
+            context.removeRoute(id);
+        }
+    }
+
+    private void removeConfiguration(String id) throws Exception {
+        RouteConfigurationDefinition c = id == null ? null : model.getRouteConfigurationDefinition(id);
+        if (c != null) model.removeRouteConfiguration(c);
+    }
+
+    private static String removedNote(Loaded previous, ParsedRouteFile next) {
+        if (previous == null) return "";
+        Set<String> gone = new LinkedHashSet<>(previous.routeIds());
+        next.routeIds().forEach(gone::remove);
+        return gone.isEmpty() ? "" : " (stopped and removed: " + gone + ")";
+    }
+
+    private Map<String, String> readFolder() throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path f : list.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).toList()) {
+                files.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    private String path(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    /** The innermost useful message: Camel wraps the real reason (unknown component, missing property, ...) in several layers. */
+    static String reasonOf(Throwable e) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && messages.stream().noneMatch(m -> m.contains(message))) messages.add(message);
+        }
+        String reason = messages.isEmpty() ? e.getClass().getSimpleName() : messages.get(messages.size() - 1);
+        if (messages.size() > 1 && !reason.equals(messages.get(0))) reason = reason + " (" + messages.get(0) + ")";
+        reason = reason.replace(CANDIDATE, "");
+        return reason.length() > 600 ? reason.substring(0, 600) + "…" : reason;
+    }
+}
