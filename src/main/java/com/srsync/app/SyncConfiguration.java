@@ -2,6 +2,7 @@ package com.srsync.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.srsync.config.ArtistsConfig;
+import com.srsync.config.ArtistsFile;
 import com.srsync.config.ArtistsFileLoader;
 import com.srsync.config.Secret;
 import com.srsync.config.ServiceSettings;
@@ -28,7 +29,6 @@ import com.srsync.observe.UpstreamCalls;
 import com.srsync.observe.UpstreamHealth;
 import com.srsync.reconcile.DeleteGuard;
 import com.srsync.reconcile.Reconciler;
-import com.srsync.reconcile.SyncRules;
 import com.srsync.resilio.JobChecks;
 import com.srsync.resilio.JobJson;
 import com.srsync.shotgrid.ShotGridPaging;
@@ -78,8 +78,9 @@ public class SyncConfiguration implements CamelConfiguration {
         properties.addOverrideProperty("resilio.tls", "https".equals(settings.resilioUrl().getScheme())
                 ? "?sslContextParameters=#resilioTls&x509HostnameVerifier=#resilioHostnames" : "");
         ArtistsConfig artists = ArtistsFileLoader.load(settings.artistsFile());
-        SyncRules rules = artists.rules(settings.activeStatuses());
         Beans beans = new Beans(context.getRegistry());
+        ArtistsFile rules = beans.bind(new ArtistsFile(settings.artistsFile(), settings.activeStatuses(), artists));   // live: triggers.yaml
+        beans.bind("artistsFileCheck", new RouteFilesCheck("artists-file", "the configuration in force stays", rules::refused));
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = new ObjectMapper();
         warnAbout(settings, artists);
@@ -103,11 +104,11 @@ public class SyncConfiguration implements CamelConfiguration {
     }
 
     /** What the ShotGrid and Resilio routes call: queries, paging, the token, mapping, TLS and limits of camel-http. */
-    private static void calls(Beans beans, ServiceSettings settings, SyncRules rules, ObjectMapper mapper, Clock clock) {
+    private static void calls(Beans beans, ServiceSettings settings, ArtistsFile rules, ObjectMapper mapper, Clock clock) {
         beans.bind(new ShotGridQueries(settings.activeStatuses()));
         beans.bind(new ShotGridPaging(mapper));
         beans.bind(new ShotGridToken(settings.shotgridScriptName(), settings.shotgridApiKey(), clock));
-        beans.bind(new SnapshotAssembly(rules));
+        beans.bind(new SnapshotAssembly(rules::rules));
         beans.bind(new JobJson(mapper));
         beans.bind(new JobChecks());
         beans.bind("resilioTls", ResilioTls.parameters(settings.resilioCaCert(), settings.resilioTlsInsecure()));
@@ -118,9 +119,9 @@ public class SyncConfiguration implements CamelConfiguration {
     }
 
     /** The plan and the reconcile loop's bookkeeping: queue, runs, retries, dead letters. */
-    private static void reconcileLoop(Beans beans, ServiceSettings settings, SyncRules rules, ObjectMapper mapper, Clock clock,
+    private static void reconcileLoop(Beans beans, ServiceSettings settings, ArtistsFile rules, ObjectMapper mapper, Clock clock,
                                       SyncMetrics metrics, Upstreams upstreams) {
-        beans.bind(new Reconciler(rules, new DeleteGuard(settings.deleteGuardFraction(), settings.deleteGuardMin())));
+        beans.bind(new Reconciler(rules::rules, new DeleteGuard(settings.deleteGuardFraction(), settings.deleteGuardMin())));
         beans.bind(new ReconcileTargets());
         DeadLetterStore deadLetters = beans.bind(new DeadLetterStore(settings.dataDir(), mapper, clock, upstreams));
         ReconcileRetries retries = beans.bind(new ReconcileRetries(settings.reconcileRetryMax(), settings.reconcileRetryDelay(),

@@ -102,6 +102,7 @@ public record ServiceSettings(
             Duration reconcileRetryDelay = millis("RECONCILE_RETRY_DELAY_MS", 10000);
             boolean eventLog = flag("EVENTLOG_POLL_ENABLED", false);
             millis("EVENTLOG_POLL_INTERVAL_MS", 5000);
+            millis("ARTISTS_RELOAD_INTERVAL_MS", 2000);                    // read by routes/triggers.yaml
             String start = text("EVENTLOG_START_ID", false);
             Long startId = null;
             if (start != null) {

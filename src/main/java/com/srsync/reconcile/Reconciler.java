@@ -4,20 +4,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code plan(snapshot, jobs)}: which of the console's jobs are this project's, what should exist,
  * what to write, and whether the delete guard lets it happen. Pure.
  */
 public final class Reconciler {
-    private final SyncRules rules;
-    private final JobPlanner planner;
+    /** The rules and their planner, made again only when artists.yaml changed. */
+    private record Planning(SyncRules rules, JobPlanner planner) {}
+
+    private final Supplier<SyncRules> rules;
     private final DeleteGuard guard;
+    private volatile Planning current;
+
+    /** @param rules the rules in force (artists.yaml may change while the service runs) */
+    public Reconciler(Supplier<SyncRules> rules, DeleteGuard guard) {
+        this.rules = rules;
+        this.guard = guard;
+    }
 
     public Reconciler(SyncRules rules, DeleteGuard guard) {
-        this.rules = rules;
-        this.planner = new JobPlanner(rules);
-        this.guard = guard;
+        this(() -> rules, guard);
     }
 
     /**
@@ -25,6 +33,22 @@ public final class Reconciler {
      */
     public ProjectPlan plan(ProjectSnapshot snapshot, List<ObservedJob> consoleJobs) {
         return plan(snapshot, JobAttribution.of(snapshot.directory(), consoleJobs));
+    }
+
+    /** The plan {@code candidate} rules would give (a preview of an artists.yaml not yet saved); null: the rules in force. */
+    public ProjectPlan plan(ProjectSnapshot snapshot, List<ObservedJob> consoleJobs, SyncRules candidate) {
+        JobAttribution attribution = JobAttribution.of(snapshot.directory(), consoleJobs);
+        return candidate == null ? plan(snapshot, attribution) : plan(snapshot, attribution, new Planning(candidate, new JobPlanner(candidate)));
+    }
+
+    private Planning planning() {
+        SyncRules now = rules.get();
+        Planning p = current;
+        if (p == null || p.rules() != now) {
+            p = new Planning(now, new JobPlanner(now));
+            current = p;
+        }
+        return p;
     }
 
     /**
@@ -39,6 +63,12 @@ public final class Reconciler {
 
     /** The plan of one project, its jobs already attributed. */
     public ProjectPlan plan(ProjectSnapshot snapshot, JobAttribution attribution) {
+        return plan(snapshot, attribution, planning());
+    }
+
+    private ProjectPlan plan(ProjectSnapshot snapshot, JobAttribution attribution, Planning planning) {
+        SyncRules rules = planning.rules();
+        JobPlanner planner = planning.planner();
         long project = snapshot.projectId();
         String tank = snapshot.tankName();
         Optional<String> leftAlone = snapshot.directory().leftAlone(project);
@@ -49,14 +79,14 @@ public final class Reconciler {
             return ProjectPlan.leftAlone(project, tank, desired.refusal(),
                     List.of(new OrphanedJobs(project, managed.stream().map(ObservedJob::name).sorted().toList(), desired.refusal())));
         }
-        List<JobOperation> ops = new ArrayList<>(JobDiff.diff(project, desired.jobs(), managed, name -> deleteReason(snapshot, desired, name)));
+        List<JobOperation> ops = new ArrayList<>(JobDiff.diff(project, desired.jobs(), managed, name -> deleteReason(snapshot, desired, name, rules)));
         ops.sort(Comparator.comparingInt(o -> o.action().ordinal()));
         int deletes = (int) ops.stream().filter(o -> o.action() == JobOperation.Action.DELETE).count();
         return new ProjectPlan(project, tank, ops, desired.skippedArtists(), desired.skippedShots(), desired.conflicts(),
                 guard.check(deletes, managed.size()), null, List.of());
     }
 
-    private String deleteReason(ProjectSnapshot snapshot, DesiredState desired, String jobName) {
+    private static String deleteReason(ProjectSnapshot snapshot, DesiredState desired, String jobName, SyncRules rules) {
         String tank = snapshot.tankName();
         if (jobName.equals(JobNames.assetsJob(tank))) return "no artist on an active shot";
         String prefix = JobNames.PREFIX + tank + "_";

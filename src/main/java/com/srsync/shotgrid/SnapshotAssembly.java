@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Builds what the plan reads from the rows of ShotGrid's searches: the site's projects, and one
@@ -23,9 +24,10 @@ import java.util.function.LongConsumer;
  * the rows ({@code routes/shotgrid.yaml}), this only maps them.
  */
 public final class SnapshotAssembly {
-    private final SyncRules rules;
+    private final Supplier<SyncRules> rules;
 
-    public SnapshotAssembly(SyncRules rules) {
+    /** @param rules the rules in force (artists.yaml may change while the service runs) */
+    public SnapshotAssembly(Supplier<SyncRules> rules) {
         this.rules = rules;
     }
 
@@ -56,9 +58,12 @@ public final class SnapshotAssembly {
         return groups;
     }
 
-    /** The users whose logins and e-mails must be read: none unless artists.yaml matches by login or e-mail. */
-    public Set<Long> userIds(List<?> shots, List<?> tasks, List<?> groups) {
-        if (!rules.needsUserDetails()) return Set.of();
+    /**
+     * The users whose logins and e-mails must be read: none unless artists.yaml (or the candidate
+     * artists.yaml a plan previews, when not null) matches by login or e-mail.
+     */
+    public Set<Long> userIds(List<?> shots, List<?> tasks, List<?> groups, SyncRules candidate) {
+        if (!rules.get().needsUserDetails() && (candidate == null || !candidate.needsUserDetails())) return Set.of();
         Set<Long> shotIds = ids(shots);
         Set<Long> users = new TreeSet<>();
         for (JsonNode task : rows(tasks)) {

@@ -182,8 +182,11 @@ class AdminEndpointsTest extends ServiceTestSupport {
     }
 
     @Test
-    void plan_takes_only_get_and_sync_only_post() throws Exception {
-        assertEquals(405, admin("POST", "/admin/plan", ADMIN_TOKEN).statusCode());
+    void plan_takes_get_or_a_candidate_by_post_and_sync_only_post() throws Exception {
+        assertEquals(405, admin("PUT", "/admin/plan", ADMIN_TOKEN).statusCode());
+        var emptyCandidate = admin("POST", "/admin/plan", ADMIN_TOKEN);
+        assertEquals(400, emptyCandidate.statusCode());
+        assertEquals("{\"error\":\"the request body must be an artists.yaml to preview\"}", emptyCandidate.body());
         assertEquals(405, admin("GET", "/admin/sync", ADMIN_TOKEN).statusCode());
     }
 

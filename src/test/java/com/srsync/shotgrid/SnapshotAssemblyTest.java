@@ -41,10 +41,10 @@ class SnapshotAssemblyTest {
 
     @Test
     void users_are_asked_for_only_when_artists_are_matched_by_login_or_email() throws Exception {
-        assertEquals(Set.of(), new SnapshotAssembly(rules(new Artist("Alex Trial", null, null, AGENT))).userIds(rows(SHOTS), rows(TASKS), null));
+        assertEquals(Set.of(), new SnapshotAssembly(() -> rules(new Artist("Alex Trial", null, null, AGENT))).userIds(rows(SHOTS), rows(TASKS), null, null));
 
-        SnapshotAssembly byLogin = new SnapshotAssembly(rules(new Artist("Alex T.", "atrial", null, AGENT)));
-        assertEquals(Set.of(7L), byLogin.userIds(rows(SHOTS), rows(TASKS), null));
+        SnapshotAssembly byLogin = new SnapshotAssembly(() -> rules(new Artist("Alex T.", "atrial", null, AGENT)));
+        assertEquals(Set.of(7L), byLogin.userIds(rows(SHOTS), rows(TASKS), null, null));
         var snapshot = byLogin.snapshot(155, SITE, rows(SHOTS), rows(TASKS), null,
                 rows("[{\"type\": \"HumanUser\", \"id\": 7, \"attributes\": {\"name\": \"Alex Trial\", \"login\": \"atrial\", \"email\": \"alex@studio.example\"}}]"));
         assertEquals(List.of(new ShotGridUser(7, "Alex Trial", "atrial", "alex@studio.example")), snapshot.shots().get(0).assignees());
@@ -53,7 +53,7 @@ class SnapshotAssemblyTest {
     @Test
     void tasks_of_shots_not_in_the_active_search_are_ignored() throws Exception {
         String otherShotsTask = TASKS.replace("\"id\": 1213}", "\"id\": 9999}");
-        var snapshot = new SnapshotAssembly(rules(new Artist("Alex Trial", null, null, AGENT))).snapshot(155, SITE, rows(SHOTS), rows(otherShotsTask), null, null);
+        var snapshot = new SnapshotAssembly(() -> rules(new Artist("Alex Trial", null, null, AGENT))).snapshot(155, SITE, rows(SHOTS), rows(otherShotsTask), null, null);
         assertEquals(List.of(), snapshot.shots().get(0).assignees());
     }
 }
