@@ -8,6 +8,7 @@ import com.srsync.config.Secret;
 import com.srsync.config.ServiceSettings;
 import com.srsync.eventlog.CursorStore;
 import com.srsync.eventlog.EventLogPoller;
+import com.srsync.events.EventQueueBudget;
 import com.srsync.events.RecentEvents;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.logging.MaskedValues;
@@ -157,6 +158,9 @@ public class SyncConfiguration implements CamelConfiguration {
 
     /** From webhooks and the event log to reconciles: intake, relevance, debounce, the poller. */
     private static void triggers(Beans beans, ServiceSettings settings, ObjectMapper mapper, Clock clock, SyncMetrics metrics) {
+        EventQueueBudget budget = beans.bind(settings.eventQueueMaxBytes() == null ? EventQueueBudget.ofHeap()
+                : new EventQueueBudget(settings.eventQueueMaxBytes()));
+        metrics.gauge("srsync.event.queue.bytes", budget::usedBytes);
         // webhooks and the event log share one memory of events seen, so each is handled once
         RecentEvents recent = new RecentEvents(100_000);
         beans.bind(new WebhookIntake(new SignatureVerifier(settings.webhookSecret(), settings.webhookAllowUnsigned()),

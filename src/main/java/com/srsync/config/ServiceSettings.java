@@ -28,7 +28,7 @@ public record ServiceSettings(
         Duration retryDelay, Duration retryMaxDelay,
         Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
         int reconcileRetryMax, Duration reconcileRetryDelay,
-        boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, List<String> warnings) {
+        boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, Long eventQueueMaxBytes, List<String> warnings) {
     /** The shortest webhook secret or admin token accepted: anything shorter can be guessed or read over a shoulder. */
     public static final int SHORTEST_TOKEN = 16;
 
@@ -103,6 +103,8 @@ public record ServiceSettings(
             boolean eventLog = flag("EVENTLOG_POLL_ENABLED", false);
             millis("EVENTLOG_POLL_INTERVAL_MS", 5000);
             millis("ARTISTS_RELOAD_INTERVAL_MS", 2000);                    // read by routes/triggers.yaml
+            Long queueBytes = text("EVENT_QUEUE_MAX_BYTES", false) == null ? null : (long) number("EVENT_QUEUE_MAX_BYTES", 0);
+            if (queueBytes != null && queueBytes < 65536) problems.add("EVENT_QUEUE_MAX_BYTES: must be at least 65536, got " + queueBytes);
             String start = text("EVENTLOG_START_ID", false);
             Long startId = null;
             if (start != null) {
@@ -127,7 +129,7 @@ public record ServiceSettings(
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
                     artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay,
                     debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay, eventLog, startId,
-                    notifyUrl, warnings);
+                    notifyUrl, queueBytes, warnings);
         }
 
         private String text(String name, boolean required) {

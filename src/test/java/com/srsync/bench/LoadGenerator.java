@@ -35,8 +35,21 @@ public final class LoadGenerator {
         this.request = request;
     }
 
-    /** What a run gave: answers, errors, duration, and each request's time in milliseconds. */
+    /** What a run gave: answers (200), errors (any other status, or none), duration, and each request's time in milliseconds. */
     public record Result(long answered, long errors, double seconds, List<Double> millis) {}
+
+    /** Every answer's status, by request number, when set (e.g. to count 503s apart, or see which requests were taken). */
+    private volatile Answers answers = (n, status) -> { };
+
+    /** Told of each answer: the request's number (as given to the request function) and its status (-1: no answer). */
+    public interface Answers {
+        void answered(long request, int status);
+    }
+
+    public LoadGenerator onAnswer(Answers listener) {
+        this.answers = listener;
+        return this;
+    }
 
     public Result atRate(int perSecond, int seconds, int connections) throws InterruptedException {
         long count = (long) perSecond * seconds;
@@ -95,13 +108,16 @@ public final class LoadGenerator {
 
     /** Sends the next request on {@code conn} (opened if needed) and counts the answer; returns the connection to go on with. */
     private Connection sendOne(Connection conn, AtomicLong answered, AtomicLong errors) {
+        long number = events.incrementAndGet();
         try {
             Connection c = conn == null ? new Connection(host, port) : conn;
-            int status = c.send(request.apply(events.incrementAndGet()));
+            int status = c.send(request.apply(number));
             (status == 200 ? answered : errors).incrementAndGet();
+            answers.answered(number, status);
             return c;
         } catch (IOException e) {
             errors.incrementAndGet();
+            answers.answered(number, -1);
             if (conn != null) conn.close();
             return null;
         }
