@@ -89,10 +89,7 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind(settings);
         SyncMetrics metrics = observability(context, beans, settings, clock);
         Upstreams upstreams = beans.bind(new Upstreams(settings.shotgridUrl(), settings.resilioUrl()));
-        // Camel Main collects event notifiers before this runs, and the management strategy is only final
-        // at start: hand this one over then
-        UpstreamCalls calls = beans.bind(new UpstreamCalls(upstreams, beans.get(UpstreamHealth.class)));
-        onStart(context, ctx -> ctx.getManagementStrategy().addEventNotifier(calls));
+        beans.bind(new UpstreamCalls(upstreams, beans.get(UpstreamHealth.class)));   // inside camel-http's client: httpLimits
         calls(beans, settings, rules, mapper, clock);
         reconcileLoop(beans, settings, rules, mapper, clock, metrics, upstreams);
         triggers(beans, settings, mapper, clock, metrics);
@@ -114,7 +111,7 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind(new JobChecks());
         beans.bind("resilioTls", ResilioTls.parameters(settings.resilioCaCert(), settings.resilioTlsInsecure()));
         beans.bind("resilioHostnames", ResilioTls.hostnames(settings.resilioTlsInsecure()));
-        beans.bind(new HttpLimits(settings.callDeadline(), settings.maxResponseBytes()));   // camel.component.http(s).http-client-configurer
+        beans.bind(new HttpLimits(settings.callDeadline(), settings.maxResponseBytes(), beans.get(UpstreamCalls.class)));   // camel.component.http(s).http-client-configurer
         beans.bind(new MergeVariables());
         beans.bind(new Rethrow());
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
@@ -21,10 +22,13 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 public final class HttpLimits implements HttpClientConfigurer {
     private final long deadlineNanos;
     private final long maxBytes;
+    private final ExecChainHandler watcher;
 
-    public HttpLimits(Duration deadline, long maxBytes) {
+    /** @param watcher sees every call outside the limits (the upstreams' health), or null */
+    public HttpLimits(Duration deadline, long maxBytes, ExecChainHandler watcher) {
         this.deadlineNanos = deadline.toNanos();
         this.maxBytes = maxBytes;
+        this.watcher = watcher;
     }
 
     @Override
@@ -38,6 +42,7 @@ public final class HttpLimits implements HttpClientConfigurer {
             if (response.getEntity() != null) response.setEntity(new Limited(response.getEntity(), deadline, scope.execRuntime::discardEndpoint));
             return response;
         });
+        if (watcher != null) builder.addExecInterceptorFirst("srsync-upstream-health", watcher);   // outside the limits: sees their failures
     }
 
     /** A call that did not complete within its deadline: a timeout, like any other. */

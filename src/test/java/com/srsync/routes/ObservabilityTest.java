@@ -73,7 +73,8 @@ class ObservabilityTest extends ServiceTestSupport {
         assertEquals(200, healthy.statusCode());
         assertTrue(healthy.body().contains("\"status\":\"UP\""), healthy.body());
 
-        shotgridServer.stubFor(post("/api/v1/entity/shots/_search").willReturn(aResponse().withStatus(503)));
+        // every search fails (one that fails while its parallel neighbours succeed is a partial outage, not "down")
+        shotgridServer.stubFor(post(urlPathMatching("/api/v1/entity/.*/_search")).willReturn(aResponse().withStatus(503)));
         reconcile(155L);
         HttpResponse<String> down = admin("GET", "/observe/health", ADMIN_TOKEN);
         assertEquals(503, down.statusCode());
