@@ -17,7 +17,7 @@ import com.srsync.failure.WriteRetryCount;
 import com.srsync.http.HttpLimits;
 import com.srsync.http.ResilioTls;
 import com.srsync.http.Upstreams;
-import com.srsync.loop.PendingReconciles;
+import com.srsync.loop.ReconcileQueue;
 import com.srsync.loop.ReconcileRetries;
 import com.srsync.loop.ReconcileRuns;
 import com.srsync.loop.ReconcileTargets;
@@ -125,7 +125,8 @@ public class SyncConfiguration implements CamelConfiguration {
         ReconcileRetries retries = beans.bind(new ReconcileRetries(settings.reconcileRetryMax(), settings.reconcileRetryDelay(),
                 settings.safetyNetInterval()));
         beans.bind(new ReconcileRuns(deadLetters, retries, metrics, beans.get(UpstreamHealth.class), upstreams));
-        beans.bind(new PendingReconciles(settings.safetyNetInterval()));
+        ReconcileQueue queue = beans.bind(new ReconcileQueue(settings.safetyNetInterval()));
+        beans.bind("reconcileBacklog", queue.backlog());                 // seda:reconcile?queue=#reconcileBacklog
         beans.bind(new RetryAfterDelay(settings.retryDelay(), settings.retryMaxDelay(), Duration.ofMinutes(10)));
         beans.bind(new WriteRetryCount(metrics));
     }
@@ -196,11 +197,12 @@ public class SyncConfiguration implements CamelConfiguration {
 
     private static void gauges(SyncMetrics metrics, Beans beans, ServiceSettings settings) {
         DebounceWindow debounce = beans.get(DebounceWindow.class);
-        PendingReconciles pending = beans.get(PendingReconciles.class);
+        ReconcileQueue queue = beans.get(ReconcileQueue.class);
         ReconcileRetries retries = beans.get(ReconcileRetries.class);
         DeadLetterStore deadLetters = beans.get(DeadLetterStore.class);
         metrics.gauge("srsync.debounce.waiting", debounce::waiting);
-        metrics.gauge("srsync.reconcile.queue", pending::size);
+        metrics.gauge("srsync.reconcile.queue", queue::waiting);
+        metrics.gauge("srsync.reconcile.running", queue::running);
         metrics.gauge("srsync.reconcile.retry.waiting", retries::waiting);
         metrics.gauge("srsync.dead.letters", deadLetters::count);
         if (settings.eventLogPollEnabled()) {

@@ -97,6 +97,8 @@ public record ServiceSettings(
             Duration retryMaxDelay = millis("RETRY_MAX_DELAY_MS", 30000);
             int redeliveries = (int) number("RETRY_MAX_REDELIVERIES", 5);
             if (redeliveries < 0) problems.add("RETRY_MAX_REDELIVERIES: must be 0 or more, got " + redeliveries);
+            int concurrency = (int) number("RECONCILE_CONCURRENCY", 4);      // read by routes/reconcile.yaml
+            if (concurrency < 1 || concurrency > 64) problems.add("RECONCILE_CONCURRENCY: must be from 1 to 64, got " + concurrency);
             int reconcileRetries = (int) number("RECONCILE_RETRY_MAX", 5);
             if (reconcileRetries < 0) problems.add("RECONCILE_RETRY_MAX: must be 0 or more, got " + reconcileRetries);
             Duration reconcileRetryDelay = millis("RECONCILE_RETRY_DELAY_MS", 10000);

@@ -3,7 +3,6 @@ package com.srsync.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.srsync.loop.PendingReconciles;
 import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -35,23 +34,5 @@ class DebounceWindowTest {
         window.onCompletion(group);
         assertEquals(200, window.timeoutMillis(trigger("155")), "a completed group's window is closed");
         assertEquals(0, window.waiting());
-    }
-
-    @Test
-    void pending_reconciles_queue_a_project_once_until_it_starts() {
-        PendingReconciles pending = new PendingReconciles(Duration.ofMinutes(10));
-        assertTrue(pending.offer("155"));
-        assertTrue(!pending.offer(155L));
-        pending.started(155L);
-        assertTrue(pending.offer("155"));
-    }
-
-    @Test
-    void a_stale_waiting_mark_does_not_keep_a_project_out_of_the_queue_for_ever() throws Exception {
-        PendingReconciles pending = new PendingReconciles(Duration.ofMillis(50));
-        assertTrue(pending.offer("155"));
-        assertTrue(!pending.offer("155"));
-        Thread.sleep(80);   // its hand-over to the queue was lost, say: it never started
-        assertTrue(pending.offer("155"));
     }
 }

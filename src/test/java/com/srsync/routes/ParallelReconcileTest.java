@@ -1,0 +1,101 @@
+package com.srsync.routes;
+
+import static com.srsync.routes.WebhookSupport.assignmentChange;
+import static com.srsync.routes.WebhookSupport.post;
+import static com.srsync.routes.WebhookSupport.sign;
+import static com.srsync.routes.WebhookSupport.SECRET;
+import static com.srsync.stubs.ShotGridSite.user;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.srsync.loop.ReconcileQueue;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RECONCILE_CONCURRENCY projects at once, never one project twice at once, and a change ahead of a
+ * full pass - against a ShotGrid that takes 150 ms per search.
+ */
+class ParallelReconcileTest extends ServiceTestSupport {
+    private static final Pattern PROJECT = Pattern.compile("type=Project, id=(\\d+)");
+    private final List<Long> shotsAskedFor = new CopyOnWriteArrayList<>();
+
+    @Override
+    void moreProperties(Properties p) {
+        p.put("reconcile.concurrency", "2");
+        p.put("sync.debounce.ms", "100");
+    }
+
+    private void studio(int projects) {
+        for (int i = 1; i <= projects; i++) {
+            long project = 3000 + i, shot = 30_000 + i;
+            site.project(project, "P" + i).shot(shot, project, "P" + i + "_010_0010", "active", "P" + i + "_010")
+                    .task(shot * 10, shot, user(7, "Alex Trial"));
+        }
+        site.beforeAnswer((entity, request) -> {
+            if (entity.equals("shots")) {
+                Matcher m = PROJECT.matcher(String.valueOf(request.get("filters")));
+                if (m.find()) shotsAskedFor.add(Long.parseLong(m.group(1)));
+            }
+            try {
+                Thread.sleep(150);                                   // a studio's round trip to the cloud
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }).install();
+        console.install();
+    }
+
+    private ReconcileQueue queue() {
+        return context.getRegistry().lookupByNameAndType("reconcileQueue", ReconcileQueue.class);
+    }
+
+    @Test
+    void a_change_goes_ahead_of_a_full_pass_and_at_most_the_configured_number_run_at_once() throws Exception {
+        studio(16);
+        AtomicInteger most = new AtomicInteger();
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                most.accumulateAndGet(queue().running(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.setDaemon(true);
+        watcher.start();
+
+        template.sendBody("seda:reconcile-requests", "all");        // the safety net's full pass
+        await().atMost(Duration.ofSeconds(10)).until(() -> shotsAskedFor.size() >= 2);
+        byte[] change = assignmentChange(3016, 990_001);             // the project the pass would reach last
+        assertEquals(200, post(httpPort, "/webhooks/shotgrid", change, sign(change, SECRET)).statusCode());
+        await().atMost(Duration.ofSeconds(30)).until(() -> runs().ended() >= 16);
+        watcher.interrupt();
+
+        // the change waits for a free worker (the pass's first projects run, each about 250 ms), not for the pass
+        assertTrue(shotsAskedFor.indexOf(3016L) <= 7, "project 3016 was read at position " + shotsAskedFor.indexOf(3016L) + " of " + shotsAskedFor);
+        assertEquals(2, most.get(), "most reconciles at once");
+    }
+
+    @Test
+    void triggers_during_a_run_lead_to_exactly_one_more_run() throws Exception {
+        studio(1);
+        template.sendBody("seda:reconcile-requests", 3001L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue().running() == 1);
+        for (int i = 0; i < 5; i++) template.sendBodyAndHeader("seda:reconcile-requests", 3001L, "reconcileUrgent", "true");
+        await().atMost(Duration.ofSeconds(20)).until(() -> runs().ended() >= 2);
+        Thread.sleep(1500);
+        assertEquals(2, runs().ended());
+        assertEquals(0, queue().running());
+        assertEquals(0, queue().waiting());
+    }
+}
