@@ -1,6 +1,8 @@
 package com.srsync.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.srsync.cluster.LeaderOnlyPolicy;
+import com.srsync.cluster.Leadership;
 import com.srsync.config.ArtistsConfig;
 import com.srsync.config.ArtistsFile;
 import com.srsync.config.ArtistsFileLoader;
@@ -47,9 +49,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -96,6 +101,7 @@ public class SyncConfiguration implements CamelConfiguration {
         admin(context, beans, settings, mapper);
         gauges(metrics, beans, settings);
         routeFiles(context, beans, properties);
+        replicas(context, beans, settings, properties, metrics);
 
         LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgridUrl(),
                 settings.resilioUrl(), artists.artists().size(), settings.activeStatuses(), settings.dryRun() ? "; DRY RUN: nothing is written" : "");
@@ -154,6 +160,66 @@ public class SyncConfiguration implements CamelConfiguration {
         });
     }
 
+    /**
+     * LEADER_ELECTION: which replica leads, on Camel's cluster service (none: this one). The routes
+     * marked routePolicy: leaderOnly run only on the leader; routes/triggers.yaml's leader-takeover
+     * reconciles every project when a replica becomes leader.
+     */
+    private static void replicas(CamelContext context, Beans beans, ServiceSettings settings, PropertiesComponent properties,
+                                 SyncMetrics metrics) {
+        Leadership leadership = switch (settings.leaderElection()) {
+            case "file" -> Leadership.on("file", fileLock(context, settings));
+            default -> Leadership.alone();
+        };
+        properties.addOverrideProperty("leader.election.enabled", String.valueOf(leadership.isElected()));
+        beans.bind(leadership);
+        LeaderOnlyPolicy policy = beans.bind("leaderOnly", new LeaderOnlyPolicy(leadership));
+        metrics.gauge("srsync.leader", () -> leadership.isLeader() ? 1 : 0);
+        metrics.gauge("srsync.leader.takeovers", leadership::takeovers);
+        onStart(context, ctx -> {
+            try {
+                leadership.join();
+            } catch (Exception e) {
+                throw new IllegalStateException("LEADER_ELECTION=" + settings.leaderElection() + ": cannot join the election: " + e.getMessage(), e);
+            }
+            policy.startIfLeading();
+        });
+    }
+
+    /** Replicas on one host or a shared volume: a lock file in LEADER_ELECTION_DIR, checked every 2 s. */
+    private static CamelClusterService fileLock(CamelContext context, ServiceSettings settings) {
+        FileLockClusterService service = new FileLockClusterService();
+        service.setId(replicaId());
+        service.setRoot(settings.leaderElectionDir().toString());
+        service.setAcquireLockDelay(1, TimeUnit.SECONDS);
+        service.setAcquireLockInterval(2, TimeUnit.SECONDS);
+        addService(context, service);
+        return service;
+    }
+
+    private static void addService(CamelContext context, Object service) {
+        try {
+            context.addService(service, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add " + service, e);
+        }
+    }
+
+    /** This replica's name in the election: LEADER_ELECTION_ID, else the host name and process id. */
+    private static String replicaId() {
+        String id = System.getenv("LEADER_ELECTION_ID");
+        if (id != null && !id.isBlank()) return id.trim();
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        if (host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "replica";
+            }
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
     /** From webhooks and the event log to reconciles: intake, relevance, debounce, the poller. */
     private static void triggers(Beans beans, ServiceSettings settings, ObjectMapper mapper, Clock clock, SyncMetrics metrics) {
         EventQueueBudget budget = beans.bind(settings.eventQueueMaxBytes() == null ? EventQueueBudget.ofHeap()
@@ -191,7 +257,10 @@ public class SyncConfiguration implements CamelConfiguration {
         // stale after three safety-net periods without one good reconcile (at least 30 minutes)
         Duration stale = settings.safetyNetInterval().multipliedBy(3);
         beans.bind("reconcileReadiness", ReadinessCheck.reconcileFreshness(health,
-                stale.compareTo(Duration.ofMinutes(30)) < 0 ? Duration.ofMinutes(30) : stale));
+                stale.compareTo(Duration.ofMinutes(30)) < 0 ? Duration.ofMinutes(30) : stale, () -> {
+                    Leadership leadership = registry.lookupByNameAndType("leadership", Leadership.class);
+                    return leadership != null && !leadership.isLeader();
+                }));
         return metrics;
     }
 

@@ -28,7 +28,8 @@ public record ServiceSettings(
         Duration retryDelay, Duration retryMaxDelay,
         Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
         int reconcileRetryMax, Duration reconcileRetryDelay,
-        boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, Long eventQueueMaxBytes, List<String> warnings) {
+        boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, Long eventQueueMaxBytes, String leaderElection, Path leaderElectionDir, String leaderElectionLease,
+        List<String> warnings) {
     /** The shortest webhook secret or admin token accepted: anything shorter can be guessed or read over a shoulder. */
     public static final int SHORTEST_TOKEN = 16;
 
@@ -117,6 +118,13 @@ public record ServiceSettings(
                     problems.add("EVENTLOG_START_ID: must be an event id (a whole number above 0), got '" + start + "'");
                 }
             }
+            String election = orDefault("LEADER_ELECTION", "none").toLowerCase(Locale.ROOT);
+            if (!Set.of("none", "file").contains(election)) {
+                problems.add("LEADER_ELECTION: must be none or file, got '" + election + "'"
+                        + (election.equals("kubernetes") ? " (Kubernetes Leases are not in this version; use file on a shared volume)" : ""));
+            }
+            Path electionDir = Optional.ofNullable(text("LEADER_ELECTION_DIR", election.equals("file"))).map(Path::of).orElse(null);
+            String lease = orDefault("LEADER_ELECTION_LEASE", "shotgrid-resilio-sync");
             URI notify = url("NOTIFY_WEBHOOK_URL", false);
             Secret notifyUrl = notify == null ? null : Secret.of(text("NOTIFY_WEBHOOK_URL", false));
             if (!sandbox) {
@@ -131,7 +139,7 @@ public record ServiceSettings(
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
                     artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay,
                     debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay, eventLog, startId,
-                    notifyUrl, queueBytes, warnings);
+                    notifyUrl, queueBytes, election, electionDir, lease, warnings);
         }
 
         private String text(String name, boolean required) {

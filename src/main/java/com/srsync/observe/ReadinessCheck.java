@@ -17,6 +17,7 @@ public final class ReadinessCheck extends AbstractHealthCheck {
     private final Duration staleAfter;
     private final java.util.function.Supplier<String> problem;
     private java.util.function.Supplier<Map<String, Object>> details = Map::of;
+    private java.util.function.BooleanSupplier standby = () -> false;
 
     private ReadinessCheck(String id, UpstreamHealth health, String service, Duration staleAfter, java.util.function.Supplier<String> problem) {
         super("srsync", id);
@@ -37,8 +38,11 @@ public final class ReadinessCheck extends AbstractHealthCheck {
         return new ReadinessCheck(service.toLowerCase(java.util.Locale.ROOT), health, service, null, null);
     }
 
-    public static ReadinessCheck reconcileFreshness(UpstreamHealth health, Duration staleAfter) {
-        return new ReadinessCheck("reconcile", health, null, staleAfter, null);
+    /** @param standby true while another replica leads: reconciles are its business, so this one is not stale */
+    public static ReadinessCheck reconcileFreshness(UpstreamHealth health, Duration staleAfter, java.util.function.BooleanSupplier standby) {
+        ReadinessCheck check = new ReadinessCheck("reconcile", health, null, staleAfter, null);
+        check.standby = standby;
+        return check;
     }
 
     @Override
@@ -65,6 +69,10 @@ public final class ReadinessCheck extends AbstractHealthCheck {
             } else {
                 builder.down().message(service + ": " + last.problem()).detail("failed_at", last.at().toString());
             }
+            return;
+        }
+        if (standby.getAsBoolean()) {
+            builder.up().message("standby: another replica leads and reconciles");
             return;
         }
         Duration since = health.sinceGoodReconcile();

@@ -197,6 +197,8 @@ public final class RouteFileReloader {
         for (RouteDefinition r : routes) {
             r.setId(CANDIDATE + r.getRouteId());
             r.setAutoStartup("false");
+            r.setRoutePolicyRef(null);                          // a candidate is never started, by a policy either
+            r.setRoutePolicies(null);
             if (r.getRouteConfigurationId() != null) r.setRouteConfigurationId(candidateConfigurationIds(r.getRouteConfigurationId(), changedConfigurations));
             candidateRoutes.add(r);
         }
