@@ -2,6 +2,7 @@ package com.srsync.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.srsync.cluster.LeaderOnlyPolicy;
+import com.srsync.cluster.LeaderPodLabel;
 import com.srsync.cluster.Leadership;
 import com.srsync.config.ArtistsConfig;
 import com.srsync.config.ArtistsFile;
@@ -44,6 +45,8 @@ import com.srsync.webhook.DeliveryParser;
 import com.srsync.webhook.SignatureVerifier;
 import com.srsync.webhook.WebhookIntake;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.beans.Introspector;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,6 +58,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
+import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -169,6 +174,7 @@ public class SyncConfiguration implements CamelConfiguration {
                                  SyncMetrics metrics) {
         Leadership leadership = switch (settings.leaderElection()) {
             case "file" -> Leadership.on("file", fileLock(context, settings));
+            case "kubernetes" -> kubernetesLease(context, settings);
             default -> Leadership.alone();
         };
         properties.addOverrideProperty("leader.election.enabled", String.valueOf(leadership.isElected()));
@@ -195,6 +201,49 @@ public class SyncConfiguration implements CamelConfiguration {
         service.setAcquireLockInterval(2, TimeUnit.SECONDS);
         addService(context, service);
         return service;
+    }
+
+    /**
+     * Replicas on Kubernetes: a coordination.k8s.io Lease named LEADER_ELECTION_LEASE in the pod's
+     * namespace (the in-cluster service account; KUBERNETES_MASTER and friends outside a cluster).
+     * Camel names the Lease "prefix-group": the name is split at its last '-' to give exactly that name
+     * (one without '-' gets "-leader" appended). Lease 15 s, renewed within 10 s, tried every 2 s. The
+     * candidates are the namespace's pods labelled app.kubernetes.io/name=shotgrid-resilio-sync (the
+     * Deployment of deploy/kubernetes sets it): a replica whose pod lacks it never leads.
+     */
+    private static Leadership kubernetesLease(CamelContext context, ServiceSettings settings) {
+        String lease = settings.leaderElectionLease();
+        int dash = lease.lastIndexOf('-');
+        String prefix = dash > 0 ? lease.substring(0, dash) : lease;
+        String group = dash > 0 ? lease.substring(dash + 1) : "leader";
+        KubernetesClusterService service = new KubernetesClusterService();
+        service.setId(replicaId());
+        service.setPodName(replicaId());
+        service.setLeaseResourceType(LeaseResourceType.Lease);
+        service.setClusterLabels(Map.of("app.kubernetes.io/name", "shotgrid-resilio-sync"));   // the candidates: pods with this label
+        service.setKubernetesResourceName(prefix);
+        String namespace = podNamespace();
+        if (namespace != null) service.setKubernetesNamespace(namespace);
+        service.setLeaseDurationMillis(15_000);
+        service.setRenewDeadlineMillis(10_000);
+        service.setRetryPeriodMillis(2_000);
+        addService(context, service);
+        Leadership leadership = Leadership.on("kubernetes", service, group);
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        new LeaderPodLabel(client, namespace != null ? namespace : client.getNamespace(), replicaId()).follow(leadership);
+        return leadership;
+    }
+
+    /** The pod's namespace: its service account's, else KUBERNETES_NAMESPACE, else the client's default. */
+    private static String podNamespace() {
+        Path file = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
+        try {
+            if (java.nio.file.Files.isReadable(file)) return java.nio.file.Files.readString(file).trim();
+        } catch (java.io.IOException e) {
+            // the environment may say
+        }
+        String env = System.getenv("KUBERNETES_NAMESPACE");
+        return env == null || env.isBlank() ? null : env.trim();
     }
 
     private static void addService(CamelContext context, Object service) {

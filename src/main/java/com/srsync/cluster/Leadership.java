@@ -26,31 +26,38 @@ public final class Leadership {
 
     private final String mode;
     private final CamelClusterService service;
+    private final String group;
     private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong takeovers = new AtomicLong();
     private volatile boolean leader;
     private volatile String leaderId;
 
-    private Leadership(String mode, CamelClusterService service) {
+    private Leadership(String mode, CamelClusterService service, String group) {
         this.mode = mode;
         this.service = service;
+        this.group = group;
         this.leader = service == null;
     }
 
     /** {@code LEADER_ELECTION=none}: one instance, always the leader. */
     public static Leadership alone() {
-        return new Leadership("none", null);
+        return new Leadership("none", null, NAMESPACE);
     }
 
-    /** Follows {@code service}'s view; call {@link #join()} once the service has started. */
+    /** Follows {@code service}'s view {@value #NAMESPACE}; call {@link #join()} once the service has started. */
     public static Leadership on(String mode, CamelClusterService service) {
-        return new Leadership(mode, service);
+        return new Leadership(mode, service, NAMESPACE);
+    }
+
+    /** Follows {@code service}'s view {@code group} (the Kubernetes Lease election names its Lease after it). */
+    public static Leadership on(String mode, CamelClusterService service, String group) {
+        return new Leadership(mode, service, group);
     }
 
     /** Joins the election (the cluster service must be started). */
     public void join() throws Exception {
         if (service == null) return;
-        CamelClusterView view = service.getView(NAMESPACE);
+        CamelClusterView view = service.getView(group);
         view.addEventListener((CamelClusterEventListener.Leadership) this::changed);
         changed(view, view.getLeader().orElse(null));
     }

@@ -119,12 +119,14 @@ public record ServiceSettings(
                 }
             }
             String election = orDefault("LEADER_ELECTION", "none").toLowerCase(Locale.ROOT);
-            if (!Set.of("none", "file").contains(election)) {
-                problems.add("LEADER_ELECTION: must be none or file, got '" + election + "'"
-                        + (election.equals("kubernetes") ? " (Kubernetes Leases are not in this version; use file on a shared volume)" : ""));
+            if (!Set.of("none", "file", "kubernetes").contains(election)) {
+                problems.add("LEADER_ELECTION: must be none, file or kubernetes, got '" + election + "'");
             }
             Path electionDir = Optional.ofNullable(text("LEADER_ELECTION_DIR", election.equals("file"))).map(Path::of).orElse(null);
             String lease = orDefault("LEADER_ELECTION_LEASE", "shotgrid-resilio-sync");
+            if (!lease.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?") || lease.length() > 253) {
+                problems.add("LEADER_ELECTION_LEASE: must be a Kubernetes name (lower-case letters, digits, '-' and '.'), got '" + lease + "'");
+            }
             URI notify = url("NOTIFY_WEBHOOK_URL", false);
             Secret notifyUrl = notify == null ? null : Secret.of(text("NOTIFY_WEBHOOK_URL", false));
             if (!sandbox) {

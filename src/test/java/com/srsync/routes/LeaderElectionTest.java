@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class LeaderElectionTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String ADMIN = "admin-token-for-tests";
+    private static final String ADMIN = ReplicaSupport.ADMIN;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Integer> mostWithOneName = new ConcurrentHashMap<>();
     private Sandbox sandbox;
@@ -44,16 +44,7 @@ class LeaderElectionTest {
     }
 
     private Map<String, String> env(Path lockDir, String id) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        sandbox.properties().forEach((key, value) -> env.put(key.toUpperCase().replace('.', '_'), value));
-        env.remove("SANDBOX");                                       // a real, replicated service against the simulators
-        env.put("ADMIN_TOKEN", ADMIN);
-        env.put("LEADER_ELECTION", "file");
-        env.put("LEADER_ELECTION_DIR", lockDir.toString());
-        env.put("LEADER_ELECTION_ID", id);
-        env.put("DATA_DIR", Files.createTempDirectory("srsync-replica-" + id + "-").toString());
-        env.put("SAFETY_NET_INITIAL_DELAY_MS", "3600000");          // only a takeover reconciles here
-        return env;
+        return ReplicaSupport.replica(sandbox, id, Map.of("LEADER_ELECTION", "file", "LEADER_ELECTION_DIR", lockDir.toString()));
     }
 
     private JsonNode consoleJobs() throws Exception {
@@ -70,11 +61,7 @@ class LeaderElectionTest {
     }
 
     private static boolean leads(ServiceProcess p) {
-        try {
-            return p.send("GET", "/observe/leader", null).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
+        return ReplicaSupport.leads(p);
     }
 
     private static double routeExchanges(ServiceProcess p, String route) throws Exception {
@@ -90,8 +77,7 @@ class LeaderElectionTest {
     @Test
     void one_leads_the_standby_calls_nothing_and_a_killed_or_stopped_leader_is_replaced() throws Exception {
         int portA = ServiceTestSupport.freePort(), portB = ServiceTestSupport.freePort();
-        sandbox = Sandbox.start(Map.of("SANDBOX_SHOTGRID_PORT", String.valueOf(ServiceTestSupport.freePort()),
-                "SANDBOX_RESILIO_PORT", String.valueOf(ServiceTestSupport.freePort())), ServiceTestSupport.freePort());   // webhooks go nowhere
+        sandbox = ReplicaSupport.simulators();                       // webhooks go nowhere
         Path lock = Files.createTempDirectory("srsync-lock-");
 
         a = ServiceProcess.start(env(lock, "replica-a"), portA, "leader-a");
