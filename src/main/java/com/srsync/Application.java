@@ -1,6 +1,7 @@
 package com.srsync;
 
 import com.srsync.app.LaunchOptions;
+import com.srsync.app.SyncConfiguration;
 import com.srsync.config.ConfigException;
 import com.srsync.sandbox.Sandbox;
 import org.apache.camel.main.Main;
@@ -22,7 +23,9 @@ public final class Application {
 
     static int run(String... args) {
         try {
-            Main main = new Main(Application.class);
+            // the one configuration class, named: no scan of the classpath for others (it cost most of a second at start)
+            Main main = new Main(Application.class, SyncConfiguration.class);
+            main.configure().setBasePackageScanEnabled(false);
             LaunchOptions options = LaunchOptions.fromEnvironment(System.getenv());
             options.applyTo(main);
             if (Sandbox.requested(System.getenv())) {

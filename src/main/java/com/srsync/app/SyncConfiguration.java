@@ -153,15 +153,18 @@ public class SyncConfiguration implements CamelConfiguration {
         if (!Boolean.parseBoolean(properties.resolveProperty("routes.reload.enabled").orElse("true"))) return;
         long every = Long.parseLong(properties.resolveProperty("routes.reload.interval.ms").orElse("1000"));
         onStart(context, ctx -> {
-            try {
-                reloader.adoptRunning();
-            } catch (Exception e) {
-                throw new IllegalStateException("ROUTES_DIR: cannot read " + dir + ": " + e.getMessage(), e);
-            }
-            ctx.getExecutorServiceManager().newSingleThreadScheduledExecutor(reloader, "route-files")
-                    .scheduleWithFixedDelay(() -> {
-                        if (ctx.isStarted()) reloader.scan();
-                    }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+            var files = ctx.getExecutorServiceManager().newSingleThreadScheduledExecutor(reloader, "route-files");
+            // adopting parses every file once: done off the start-up path, just after it
+            files.execute(() -> {
+                try {
+                    reloader.adoptRunning();
+                } catch (Exception e) {
+                    LOG.error("Route folder {} cannot be read; edits are not taken until a restart: {}", dir, e.getMessage());
+                }
+            });
+            files.scheduleWithFixedDelay(() -> {
+                if (ctx.isStarted()) reloader.scan();
+            }, every, every, TimeUnit.MILLISECONDS);
         });
     }
 
@@ -333,9 +336,15 @@ public class SyncConfiguration implements CamelConfiguration {
         }
     }
 
+    /**
+     * Runs {@code action} once, when the context has started. (Camel calls a start-up listener again,
+     * with alreadyStarted, each time a route is started later - a reloaded file, a new leader's routes.)
+     */
     private static void onStart(CamelContext context, java.util.function.Consumer<CamelContext> action) {
         try {
-            context.addStartupListener((ctx, alreadyStarted) -> action.accept(ctx));
+            context.addStartupListener((ctx, alreadyStarted) -> {
+                if (!alreadyStarted) action.accept(ctx);
+            });
         } catch (Exception e) {
             throw new IllegalStateException("cannot register a start-up listener", e);
         }

@@ -35,20 +35,21 @@ public final class EventQueueBudget {
         return new EventQueueBudget(Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8));
     }
 
-    /** Reserves room for these events or throws {@link FullException}; an empty list costs nothing. */
-    public void reserve(List<ShotGridEvent> events) {
+    /** Reserves room for these events or throws {@link FullException}; returns what they cost (give it back with {@link #release}). */
+    public long reserve(List<ShotGridEvent> events) {
         long cost = cost(events);
-        if (cost == 0) return;
+        if (cost == 0) return 0;
         long after = used.addAndGet(cost);
         if (after > limit && after != cost) {        // one delivery alone always fits, however large
             used.addAndGet(-cost);
             throw new FullException("the event queue holds " + (after - cost) / 1024 + " KiB of " + limit / 1024 + " KiB");
         }
+        return cost;
     }
 
-    /** Gives back what {@link #reserve} took for these events. */
-    public void release(List<ShotGridEvent> events) {
-        used.addAndGet(-cost(events));
+    /** Gives back what {@link #reserve} took; null (nothing was reserved) gives back nothing. */
+    public void release(Long cost) {
+        if (cost != null) used.addAndGet(-cost);
     }
 
     public long usedBytes() {

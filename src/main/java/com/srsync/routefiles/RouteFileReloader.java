@@ -299,7 +299,11 @@ public final class RouteFileReloader {
             if (message != null && messages.stream().noneMatch(m -> m.contains(message))) messages.add(message);
         }
         String reason = messages.isEmpty() ? e.getClass().getSimpleName() : messages.get(messages.size() - 1);
-        if (messages.size() > 1 && !reason.equals(messages.get(0))) reason = reason + " (" + messages.get(0) + ")";
+        java.util.regex.Matcher camel = java.util.regex.Pattern.compile("^Failed to create route: (\\S+) .* because: (.*)$",
+                java.util.regex.Pattern.DOTALL).matcher(reason);
+        if (camel.matches()) reason = "route " + camel.group(1) + ": " + camel.group(2);   // not Camel's dump of the whole route
+        String outer = messages.isEmpty() ? "" : messages.get(0);
+        if (messages.size() > 1 && !reason.equals(outer) && outer.length() <= 160) reason = reason + " (" + outer + ")";   // Camel's long route dumps add nothing
         reason = reason.replace(CANDIDATE, "");
         return reason.length() > 600 ? reason.substring(0, 600) + "…" : reason;
     }

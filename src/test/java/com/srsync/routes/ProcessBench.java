@@ -95,6 +95,7 @@ class ProcessBench {
         Map<String, String> env = new java.util.HashMap<>(settings(Files.createTempDirectory("srsync-bench-")));
         env.put("SAFETY_NET_INITIAL_DELAY_MS", "1000");
         env.put("DELETE_GUARD_FRACTION", "1");
+        env.put("RECONCILE_CONCURRENCY", System.getProperty("bench.concurrency", "4"));
         long launched = System.nanoTime();
         try (ServiceProcess service = ServiceProcess.start(env, port, "bench-footprint", List.of("-Xmx256m"))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
