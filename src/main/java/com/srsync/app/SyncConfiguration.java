@@ -26,7 +26,7 @@ import com.srsync.loop.ReconcileRuns;
 import com.srsync.loop.ReconcileTargets;
 import com.srsync.observe.HealthReport;
 import com.srsync.routefiles.RouteFileReloader;
-import com.srsync.routefiles.RouteFilesCheck;
+import com.srsync.routefiles.RefusedFilesCheck;
 import com.srsync.observe.ReadinessCheck;
 import com.srsync.observe.SyncMetrics;
 import com.srsync.observe.UpstreamCalls;
@@ -91,7 +91,7 @@ public class SyncConfiguration implements CamelConfiguration {
         ArtistsConfig artists = ArtistsFileLoader.load(settings.artistsFile());
         Beans beans = new Beans(context.getRegistry());
         ArtistsFile rules = beans.bind(new ArtistsFile(settings.artistsFile(), settings.activeStatuses(), artists));   // live: triggers.yaml
-        beans.bind("artistsFileCheck", new RouteFilesCheck("artists-file", "the configuration in force stays", rules::refused));
+        beans.bind("artistsFileCheck", new RefusedFilesCheck("artists-file", "the configuration in force stays", rules::refused));
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = new ObjectMapper();
         warnAbout(settings, artists);
@@ -149,7 +149,7 @@ public class SyncConfiguration implements CamelConfiguration {
     private static void routeFiles(CamelContext context, Beans beans, PropertiesComponent properties) {
         Path dir = Path.of(properties.resolveProperty("routes.dir").orElse("routes"));
         RouteFileReloader reloader = beans.bind(new RouteFileReloader(context, dir));
-        beans.bind("routeFilesCheck", new RouteFilesCheck("route-files", "the routes of its last good version keep running", reloader::refused));
+        beans.bind("routeFilesCheck", new RefusedFilesCheck("route-files", "the routes of its last good version keep running", reloader::refused));
         if (!Boolean.parseBoolean(properties.resolveProperty("routes.reload.enabled").orElse("true"))) return;
         long every = Long.parseLong(properties.resolveProperty("routes.reload.interval.ms").orElse("1000"));
         onStart(context, ctx -> {

@@ -4,6 +4,6 @@
  * the running routes before any of them is touched, so a file that does not load leaves what was
  * running from it running; after a reload exactly the routes in the files run.
  * {@link com.srsync.routefiles.RouteFileParser} reads a file's routes and route configurations
- * without adding them; {@link com.srsync.routefiles.RouteFilesCheck} shows refused files in health.
+ * without adding them; {@link com.srsync.routefiles.RefusedFilesCheck} shows refused files in health.
  */
 package com.srsync.routefiles;

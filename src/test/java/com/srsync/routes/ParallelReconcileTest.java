@@ -38,13 +38,7 @@ class ParallelReconcileTest extends ServiceTestSupport {
             site.project(project, "P" + i).shot(shot, project, "P" + i + "_010_0010", "active", "P" + i + "_010")
                     .task(shot * 10, shot, user(7, "Alex Trial"));
         }
-        site.beforeAnswer((entity, request) -> {
-            try {
-                Thread.sleep(150);                                   // a studio's round trip to the cloud
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }).install();
+        site.latency(150).install();                                 // a studio's round trip to the cloud
         console.install();
     }
 

@@ -57,13 +57,7 @@ class ParallelismBench {
                 site.task(shot * 10, shot, user(7, "Alex Trial"));
             }
         }
-        site.beforeAnswer((entity, request) -> {
-            try {
-                Thread.sleep(150);                                   // a studio's round trip to the cloud
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }).install();
+        site.latency(150).install();                                 // a studio's round trip to the cloud
         new ResilioConsole(resilio).install();
     }
 

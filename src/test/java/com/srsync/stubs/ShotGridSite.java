@@ -124,6 +124,17 @@ public final class ShotGridSite implements EntitySearch.Records {
         return this;
     }
 
+    /** Answers every search after {@code millis}, as a site far away does (a studio's round trip to the cloud). */
+    public ShotGridSite latency(long millis) {
+        return beforeAnswer((entity, request) -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     /** The request bodies of the searches answered so far, as JSON, in order. */
     public List<String> asked() {
         return List.copyOf(asked);

@@ -6,16 +6,17 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * {@code /observe/health} shows files that were refused: down, naming each file and why, until a good
+ * {@code /observe/health} shows files that were refused (route files as {@code route-files},
+ * artists.yaml as {@code artists-file}): down, naming each file and why, until a good
  * version is saved. Neither readiness nor liveness: the service keeps working on the last good version
  * of each file, so it should neither be restarted nor taken out of a load balancer for it.
  */
-public final class RouteFilesCheck extends AbstractHealthCheck {
+public final class RefusedFilesCheck extends AbstractHealthCheck {
     private final String what;
     private final Supplier<Map<String, String>> refused;
 
     /** @param id the check's name ({@code route-files}, {@code artists-file}); @param refused file name to reason */
-    public RouteFilesCheck(String id, String what, Supplier<Map<String, String>> refused) {
+    public RefusedFilesCheck(String id, String what, Supplier<Map<String, String>> refused) {
         super("srsync", id);
         this.what = what;
         this.refused = refused;
