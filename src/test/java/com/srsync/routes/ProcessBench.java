@@ -97,13 +97,21 @@ class ProcessBench {
         env.put("DELETE_GUARD_FRACTION", "1");
         env.put("RECONCILE_CONCURRENCY", System.getProperty("bench.concurrency", "4"));
         long launched = System.nanoTime();
-        try (ServiceProcess service = ServiceProcess.start(env, port, "bench-footprint", List.of("-Xmx256m"))) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+        if (Boolean.getBoolean("bench.nmt")) jvm.add("-XX:NativeMemoryTracking=summary");   // where the resident memory goes
+        if (!System.getProperty("bench.gc", "").isBlank()) jvm.add("-XX:+Use" + System.getProperty("bench.gc") + "GC");
+        try (ServiceProcess service = ServiceProcess.start(env, port, "bench-footprint", jvm)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
             double startup = (System.nanoTime() - launched) / 1e9;
             long reconcileStart = System.nanoTime();
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> reconciled(service) >= projects);
             double reconcileSeconds = (System.nanoTime() - reconcileStart) / 1e9;
+            if (Boolean.getBoolean("bench.nmt")) {
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(service.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+                System.out.println(new String(jcmd.getInputStream().readAllBytes()));
+            }
             long rssKb = Files.readAllLines(Path.of("/proc", String.valueOf(service.pid()), "status")).stream()
                     .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
             BenchReport.section(5, String.join("\n",
