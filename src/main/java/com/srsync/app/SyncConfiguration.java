@@ -21,6 +21,7 @@ import com.srsync.http.HttpLimits;
 import com.srsync.http.ResilioTls;
 import com.srsync.http.Upstreams;
 import com.srsync.loop.ReconcileQueue;
+import com.srsync.loop.RunHistory;
 import com.srsync.loop.ReconcileRetries;
 import com.srsync.loop.ReconcileRuns;
 import com.srsync.loop.ReconcileTargets;
@@ -135,7 +136,8 @@ public class SyncConfiguration implements CamelConfiguration {
         DeadLetterStore deadLetters = beans.bind(new DeadLetterStore(settings.dataDir(), mapper, clock, upstreams));
         ReconcileRetries retries = beans.bind(new ReconcileRetries(settings.reconcileRetryMax(), settings.reconcileRetryDelay(),
                 settings.safetyNetInterval()));
-        beans.bind(new ReconcileRuns(deadLetters, retries, metrics, beans.get(UpstreamHealth.class), upstreams));
+        RunHistory history = beans.bind(new RunHistory(500, clock));       // GET /admin/runs
+        beans.bind(new ReconcileRuns(deadLetters, retries, metrics, beans.get(UpstreamHealth.class), upstreams, history));
         ReconcileQueue queue = beans.bind(new ReconcileQueue(settings.safetyNetInterval()));
         beans.bind("reconcileBacklog", queue.backlog());                 // seda:reconcile?queue=#reconcileBacklog
         beans.bind(new RetryAfterDelay(settings.retryDelay(), settings.retryMaxDelay(), Duration.ofMinutes(10)));

@@ -31,7 +31,11 @@ public final class ReconcileRuns {
 
     private final Upstreams upstreams;
 
-    public ReconcileRuns(DeadLetterStore deadLetters, ReconcileRetries retries, SyncMetrics metrics, UpstreamHealth health, Upstreams upstreams) {
+    private final RunHistory history;
+
+    public ReconcileRuns(DeadLetterStore deadLetters, ReconcileRetries retries, SyncMetrics metrics, UpstreamHealth health, Upstreams upstreams,
+                         RunHistory history) {
+        this.history = history;
         this.upstreams = upstreams;
         this.deadLetters = deadLetters;
         this.retries = retries;
@@ -98,7 +102,9 @@ public final class ReconcileRuns {
             return;
         }
         String what = EventRelevance.ALL.equals(String.valueOf(project)) ? "all projects" : "project " + project;
-        LOG.error("Reconcile of {} stopped before any write: {}", what, error == null ? "unknown error" : upstreams.describe(error, null));
+        String why = error == null ? "unknown error" : upstreams.describe(error, null);
+        LOG.error("Reconcile of {} stopped before any write: {}", what, why);
+        history.add(String.valueOf(project), null, 0, "stopped", 0, 0, 0, 0, why);
         boolean transientFailure = error == null || Upstreams.status(error) == null || Upstreams.isTransient(error);
         if (transientFailure) retries.afterFailure(project);
     }
@@ -121,6 +127,8 @@ public final class ReconcileRuns {
         ProjectPlan plan = run.getPlan();
         String outcome = outcome(run, dryRun);
         metrics.reconciled(outcome, run.elapsed());
+        history.add(String.valueOf(plan.projectId()), plan.tankName(), run.elapsed().toMillis(), outcome, plan.creates().size(),
+                plan.updates().size(), plan.deletes().size(), run.failures(), plan.leftAlone());
         if (plan.leftAlone() != null) return;
         metrics.planned("create", plan.creates().size());
         metrics.planned("update", plan.updates().size());

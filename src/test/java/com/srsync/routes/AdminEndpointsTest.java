@@ -182,6 +182,27 @@ class AdminEndpointsTest extends ServiceTestSupport {
     }
 
     @Test
+    void runs_list_the_last_reconciles_newest_first_with_their_outcome() throws Exception {
+        studio();
+        reconcile(155L);
+        shotgridServer.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(503)));
+        reconcile(156L);
+
+        JsonNode runs = MAPPER.readTree(admin("GET", "/admin/runs", ADMIN_TOKEN).body());
+        assertEquals(2, runs.size());
+        assertEquals("156", runs.get(0).path("project").asText());
+        assertEquals("stopped", runs.get(0).path("outcome").asText());
+        assertTrue(runs.get(0).path("error").asText().contains("answered 503"), runs.toString());
+        assertEquals("155", runs.get(1).path("project").asText());
+        assertEquals("TST", runs.get(1).path("tankName").asText());
+        assertEquals("written", runs.get(1).path("outcome").asText());
+        assertTrue(runs.get(1).path("creates").asInt() >= 1, runs.toString());
+        assertEquals(1, runs.get(1).path("deletes").asInt());
+        assertEquals(1, MAPPER.readTree(admin("GET", "/admin/runs?project=155", ADMIN_TOKEN).body()).size());
+        assertEquals(401, admin("GET", "/admin/runs", null).statusCode());
+    }
+
+    @Test
     void plan_takes_get_or_a_candidate_by_post_and_sync_only_post() throws Exception {
         assertEquals(405, admin("PUT", "/admin/plan", ADMIN_TOKEN).statusCode());
         var emptyCandidate = admin("POST", "/admin/plan", ADMIN_TOKEN);
