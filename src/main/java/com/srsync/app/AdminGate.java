@@ -34,6 +34,13 @@ public final class AdminGate {
         }
     }
 
+    /** A project id from a query parameter that must be there. */
+    public static long requiredProject(String value) {
+        Long id = projectParameter(value);
+        if (id == null) throw new IllegalArgumentException("project is required: ?project=ID (a ShotGrid project id)");
+        return id;
+    }
+
     /** A project id from a query parameter: null for "all" (absent), or a positive number. */
     public static Long projectParameter(String value) {
         if (value == null || value.isBlank()) return null;

@@ -182,6 +182,23 @@ class AdminEndpointsTest extends ServiceTestSupport {
     }
 
     @Test
+    void jobs_show_a_projects_managed_jobs_with_their_agents_named_as_artists_yaml_names_them() throws Exception {
+        studio();
+        JsonNode jobs = MAPPER.readTree(admin("GET", "/admin/jobs?project=155", ADMIN_TOKEN).body());
+        assertEquals(1, jobs.size(), jobs.toString());                       // OTH's assets job is project 156's
+        JsonNode job = jobs.get(0);
+        assertEquals(1005, job.path("id").asInt());
+        assertEquals("shot", job.path("kind").asText());
+        assertEquals("TST_010_0020", job.path("shot").asText());
+        assertEquals("primary storage (Linux_Remote)", job.path("agents").get(0).path("who").asText());
+        assertEquals("Alex Trial", job.path("agents").get(1).path("who").asText());
+        assertEquals("enduser", job.path("agents").get(1).path("role").asText());
+        assertEquals(400, admin("GET", "/admin/jobs", ADMIN_TOKEN).statusCode());
+        assertEquals(404, admin("GET", "/admin/jobs?project=999", ADMIN_TOKEN).statusCode());
+        resilioServer.verify(0, postRequestedFor(anyUrl()).withUrl("/api/v2/jobs"));
+    }
+
+    @Test
     void runs_list_the_last_reconciles_newest_first_with_their_outcome() throws Exception {
         studio();
         reconcile(155L);

@@ -1,0 +1,58 @@
+package com.srsync.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.srsync.reconcile.Artist;
+import com.srsync.reconcile.JobAgent;
+import com.srsync.reconcile.JobAttribution;
+import com.srsync.reconcile.JobNames;
+import com.srsync.reconcile.ObservedJob;
+import com.srsync.reconcile.ProjectDirectory;
+import com.srsync.reconcile.SyncRules;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /admin/jobs?project=ID}: the project's managed jobs as the console has them now, each
+ * with its shot and its agents named as artists.yaml names them ("why doesn't Alex have
+ * TST_010_0020?" answered by looking). Nothing is planned or written.
+ */
+public final class JobListing {
+    private final Supplier<SyncRules> rules;
+    private final ObjectMapper mapper;
+
+    public JobListing(Supplier<SyncRules> rules, ObjectMapper mapper) {
+        this.rules = rules;
+        this.mapper = mapper;
+    }
+
+    public String render(long project, ProjectDirectory directory, List<ObservedJob> consoleJobs) throws JsonProcessingException {
+        SyncRules now = rules.get();
+        Map<Long, List<String>> artistsOfAgent = new TreeMap<>();
+        for (Artist a : now.artists()) artistsOfAgent.computeIfAbsent(a.agent().id(), id -> new ArrayList<>()).add(a.displayName());
+        String tank = directory.active().get(project);
+        List<ObservedJob> jobs = new ArrayList<>(JobAttribution.of(directory, consoleJobs).jobsOf(project));
+        jobs.sort(Comparator.comparing(ObservedJob::name));
+        ArrayNode out = mapper.createArrayNode();
+        for (ObservedJob job : jobs) {
+            ObjectNode j = out.addObject().put("id", job.id()).put("name", job.name());
+            String shotPrefix = tank == null ? null : JobNames.PREFIX + tank + "_";
+            if (tank != null && job.name().equals(JobNames.assetsJob(tank))) j.put("kind", "assets");
+            else if (shotPrefix != null && job.name().startsWith(shotPrefix)) j.put("kind", "shot").put("shot", job.name().substring(shotPrefix.length()));
+            else j.put("kind", "other");
+            ArrayNode agents = j.putArray("agents");
+            for (JobAgent agent : job.agents()) {
+                ObjectNode a = agents.addObject().put("id", agent.id()).put("role", agent.role()).put("permission", agent.permission());
+                if (agent.id() == now.primaryStorage().id()) a.put("who", "primary storage (" + now.primaryStorage().name() + ")");
+                else a.put("who", String.join(", ", artistsOfAgent.getOrDefault(agent.id(), List.of("not in artists.yaml"))));
+            }
+        }
+        return mapper.writeValueAsString(out);
+    }
+}
