@@ -295,6 +295,7 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind(new HealthReport(context, authorization -> AdminGate.ALLOWED.equals(gate.decide(authorization)), mapper));
         beans.bind(new PlanJson(mapper, settings.dryRun(), beans.get(Upstreams.class)));
         beans.bind(new JobListing(beans.get(ArtistsFile.class)::rules, mapper));
+        beans.bind(new StatusPage());                                        // GET /ui, POST /ui/ami (routes/ui.yaml)
         beans.bind(new GroupedBodyAggregationStrategy());
         beans.bind(new ChatMessage());
     }

@@ -63,6 +63,7 @@ public final class Sandbox {
                 "  shotgrid-resilio-sync SANDBOX: a simulated ShotGrid site and Resilio console, no account needed.",
                 "    the studio (ShotGrid):  curl " + sg + "/sandbox/studio",
                 "    the jobs (Resilio):     curl " + console + "/",
+                "    the status page:        http://localhost:" + servicePort + "/ui   (admin token: " + ADMIN_TOKEN + ")",
                 "    the plan:               curl -H 'Authorization: Bearer " + ADMIN_TOKEN + "' http://localhost:" + servicePort + "/admin/plan",
                 "    make a change, e.g.:    curl -X POST " + sg + "/sandbox/shots/1214/status/active",
                 "                            curl -X POST " + sg + "/sandbox/tasks/5001/assignees/8",
