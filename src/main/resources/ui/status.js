@@ -111,6 +111,11 @@ async function load() {
   try {
     const leader = await fetch("/observe/leader").then((a) => a.json()).catch(() => null);
     if (leader) { $("leader").textContent = leader.leader ? "leader (" + leader.replica + ")" : "standby"; $("leader").className = "pill " + (leader.leader ? "leader" : "standby"); }
+    const health = await api("/observe/health");
+    const down = (health.checks || []).filter((c) => c.status !== "UP");
+    $("health").textContent = down.length === 0 ? "Health: all checks up."
+      : "Health: " + down.map((c) => c.name + (c.message ? " - " + c.message : "")).join("; ");
+    $("health").className = down.length === 0 ? "muted" : "down";
     const plan = await api("/admin/plan" + (focusProject ? "?project=" + encodeURIComponent(focusProject) : ""));
     const runs = await api("/admin/runs");
     main.textContent = "";

@@ -27,6 +27,8 @@ class SecretsNeverShownTest {
             answers.append(service.send("GET", "/admin/plan?project=155", "wrong").body());
             answers.append(service.send("POST", "/admin/sync", SECRETS.get(3)).body());
             answers.append(service.send("GET", "/admin/dead-letters", SECRETS.get(3)).body());
+            answers.append(service.send("GET", "/admin/runs", SECRETS.get(3)).body());
+            answers.append(service.send("GET", "/ui", null).body()).append(service.send("GET", "/ui/status.js", null).body());
             await().atMost(Duration.ofSeconds(10)).until(() -> service.send("GET", "/observe/health", null).statusCode() == 503);
             answers.append(service.send("GET", "/observe/health", null).body());
             answers.append(service.send("GET", "/observe/metrics", null).body());

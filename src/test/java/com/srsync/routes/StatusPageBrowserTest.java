@@ -70,6 +70,7 @@ class StatusPageBrowserTest {
                 browser.findElement(By.cssSelector("#login button")).click();
                 await().atMost(Duration.ofSeconds(15)).until(() -> text(browser).contains("HybridWork_TST_TST_010_0010"));
                 assertTrue(text(browser).contains("Alex Trial (enduser"), text(browser));
+                assertTrue(text(browser).contains("Health: all checks up."), text(browser));
                 screenshot(browser, shots.resolve("project.png"));
 
                 HttpClient http = HttpClient.newHttpClient();
