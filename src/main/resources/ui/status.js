@@ -3,7 +3,8 @@
 "use strict";
 const params = new URLSearchParams(location.search);
 const focusProject = params.get("project");
-const focusShots = (params.get("shots") || "").split(",").filter(Boolean);
+const focusShotIds = (params.get("shots") || "").split(",").filter((x) => /^\d+$/.test(x));
+let focusShots = [];                                   // their codes, asked once the token is known
 const $ = (id) => document.getElementById(id);
 
 function token() { return sessionStorage.getItem("srsyncToken"); }
@@ -116,6 +117,7 @@ async function load() {
     $("health").textContent = down.length === 0 ? "Health: all checks up."
       : "Health: " + down.map((c) => c.name + (c.message ? " - " + c.message : "")).join("; ");
     $("health").className = down.length === 0 ? "muted" : "down";
+    if (focusShotIds.length && !focusShots.length) focusShots = Object.values(await api("/admin/shots?ids=" + focusShotIds.join(",")));
     const plan = await api("/admin/plan" + (focusProject ? "?project=" + encodeURIComponent(focusProject) : ""));
     const runs = await api("/admin/runs");
     main.textContent = "";

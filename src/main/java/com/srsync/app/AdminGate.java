@@ -34,6 +34,24 @@ public final class AdminGate {
         }
     }
 
+    /** Ids from a query parameter such as {@code 1213,1214}: at most 100, each a whole number above 0. */
+    public static java.util.List<Long> idList(String value) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (String part : value == null ? new String[0] : value.split(",")) {
+            if (part.isBlank()) continue;
+            long id;
+            try {
+                id = Long.parseLong(part.trim());
+            } catch (NumberFormatException e) {
+                id = 0;
+            }
+            if (id < 1) throw new IllegalArgumentException("ids must be whole numbers above 0, separated by commas");
+            ids.add(id);
+        }
+        if (ids.isEmpty() || ids.size() > 100) throw new IllegalArgumentException("ids: give 1 to 100 ids, e.g. ?ids=1213,1214");
+        return ids;
+    }
+
     /** A project id from a query parameter that must be there. */
     public static long requiredProject(String value) {
         Long id = projectParameter(value);

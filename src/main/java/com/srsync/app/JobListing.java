@@ -32,6 +32,16 @@ public final class JobListing {
         this.mapper = mapper;
     }
 
+    /** {@code GET /admin/shots?ids=}: each shot's code by id, from the rows of a shot search ({"1213": "TST_010_0010"}). */
+    public String shotCodes(List<?> rows) throws JsonProcessingException {
+        ObjectNode out = mapper.createObjectNode();
+        for (Object row : rows) {
+            var node = mapper.valueToTree(row);
+            out.put(node.path("id").asText(), node.path("attributes").path("code").asText());
+        }
+        return mapper.writeValueAsString(out);
+    }
+
     public String render(long project, ProjectDirectory directory, List<ObservedJob> consoleJobs) throws JsonProcessingException {
         SyncRules now = rules.get();
         Map<Long, List<String>> artistsOfAgent = new TreeMap<>();

@@ -58,6 +58,11 @@ public final class ShotGridQueries {
         return new SearchQuery("shots", List.of(List.of("id", "is", shotId)), List.of("code"), SearchQuery.ACTIVE);
     }
 
+    /** Some shots' codes, by id (the shots selected in ShotGrid's Action Menu Item). */
+    public SearchQuery shotCodes(List<Long> shotIds) {
+        return new SearchQuery("shots", List.of(List.of("id", "in", shotIds)), List.of("code"), SearchQuery.ACTIVE);
+    }
+
     /** One shot's tasks and their assignees, for extension routes. */
     public SearchQuery tasksOfShot(long shotId) {
         return new SearchQuery("tasks", List.of(List.of("entity", "is", Map.of("type", "Shot", "id", shotId))),

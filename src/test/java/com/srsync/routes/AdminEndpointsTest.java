@@ -199,6 +199,14 @@ class AdminEndpointsTest extends ServiceTestSupport {
     }
 
     @Test
+    void shots_give_codes_by_id_for_the_status_page() throws Exception {
+        studio();
+        assertEquals(MAPPER.readTree("{\"1213\": \"TST_010_0010\"}"), MAPPER.readTree(admin("GET", "/admin/shots?ids=1213", ADMIN_TOKEN).body()));
+        assertEquals(400, admin("GET", "/admin/shots?ids=12x", ADMIN_TOKEN).statusCode());
+        assertEquals(401, admin("GET", "/admin/shots?ids=1213", null).statusCode());
+    }
+
+    @Test
     void runs_list_the_last_reconciles_newest_first_with_their_outcome() throws Exception {
         studio();
         reconcile(155L);

@@ -31,8 +31,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * The status page in headless Chromium (Debian's chromium and chromedriver; Selenium never downloads
  * a driver) against the sandbox: a wrong token says so, the right one shows TST's jobs with artist
- * names, a change in the simulated ShotGrid shows after a refresh, the AMI redirect opens the project,
- * and the browser logs no error. Screenshots go to target/ui/.
+ * names, a change in the simulated ShotGrid shows after a refresh, the AMI
+ * redirect opens the project with its shot highlighted, and the browser logs no error. Screenshots go
+ * to target/ui/.
  */
 class StatusPageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -89,6 +90,8 @@ class StatusPageBrowserTest {
                 assertEquals(303, ami.statusCode());
                 browser.get("http://localhost:" + port + ami.headers().firstValue("Location").orElseThrow());
                 await().atMost(Duration.ofSeconds(15)).until(() -> text(browser).contains("TST (project 155)"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector("tr.highlight")).size() == 1);
+                assertTrue(browser.findElement(By.cssSelector("tr.highlight")).getText().contains("HybridWork_TST_TST_010_0010"));   // the selected shot
 
                 browser.manage().window().setSize(new Dimension(390, 844));                  // a phone
                 screenshot(browser, shots.resolve("phone.png"));
