@@ -16,6 +16,7 @@ import com.srsync.events.RecentEvents;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.logging.MaskedValues;
 import com.srsync.failure.RetryAfterDelay;
+import com.srsync.failure.WriteRetries;
 import com.srsync.failure.WriteRetryCount;
 import com.srsync.http.HttpLimits;
 import com.srsync.http.ResilioTls;
@@ -142,6 +143,7 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind("reconcileBacklog", queue.backlog());                 // seda:reconcile?queue=#reconcileBacklog
         beans.bind(new RetryAfterDelay(settings.retryDelay(), settings.retryMaxDelay(), Duration.ofMinutes(10)));
         beans.bind(new WriteRetryCount(metrics));
+        beans.bind(new WriteRetries());                                       // errors.yaml: retryWhile
     }
 
     /**

@@ -60,6 +60,18 @@ class FailureHandlingTest extends ServiceTestSupport {
     }
 
     @Test
+    void a_console_answering_503_for_good_is_dead_lettered_after_retry_max_redeliveries() throws Exception {
+        oneActiveShot();
+        console.job(1001, OldToolScenariosTest.SHOT_0010_ALEX.replace("Alex Trial\"", "Someone Else\"")).install();
+        resilioServer.stubFor(put("/api/v2/jobs/1001").willReturn(aResponse().withStatus(503)));
+
+        reconcile(155L);                                                                  // ends: the retries are bounded
+
+        resilioServer.verify(6, putRequestedFor(urlEqualTo("/api/v2/jobs/1001")));      // the first try and RETRY_MAX_REDELIVERIES (5)
+        assertEquals(503, deadLetters().get(0).path("status").asInt());
+    }
+
+    @Test
     void a_write_failing_for_good_is_dead_lettered_the_others_succeed_and_replay_clears_it() throws Exception {
         oneActiveShot();
         console.job(1001, OldToolScenariosTest.SHOT_0010_ALEX.replace("Alex Trial\"", "Someone Else\"")).install();
