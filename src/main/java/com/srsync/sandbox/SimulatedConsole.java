@@ -18,6 +18,7 @@ final class SimulatedConsole extends SandboxHttp {
 
     private final Map<Long, ObjectNode> jobs = new TreeMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
+    private int writesToRefuse;
 
     SimulatedConsole(int port) throws IOException {
         super(port);
@@ -26,9 +27,17 @@ final class SimulatedConsole extends SandboxHttp {
     @Override
     protected synchronized Object handle(String method, String path, byte[] body, HttpExchange exchange) throws Exception {
         if (path.equals("/") && method.equals("GET")) return List.copyOf(jobs.values());
+        if (path.startsWith("/sandbox/outage/") && method.equals("POST")) {          // the next N writes answer 503, as a console under maintenance
+            writesToRefuse = Integer.parseInt(path.substring("/sandbox/outage/".length()));
+            return Map.of("writes_refused_next", writesToRefuse);
+        }
         if (!path.startsWith("/api/v2/jobs")) throw new NoSuchElementException("no such endpoint: " + path);
         if (!("Token " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             return new Status(401, Map.of("message", "Authorization required"));
+        }
+        if (!method.equals("GET") && writesToRefuse > 0) {
+            writesToRefuse--;
+            return new Status(503, Map.of("message", "Service Unavailable (sandbox outage)"));
         }
         String rest = path.substring("/api/v2/jobs".length()).replaceAll("^/|/$", "");
         if (rest.isEmpty()) {
