@@ -17,7 +17,6 @@ import com.srsync.failure.DeadLetterStore;
 import com.srsync.logging.MaskedValues;
 import com.srsync.failure.RetryAfterDelay;
 import com.srsync.failure.WriteRetries;
-import com.srsync.failure.WriteRetryCount;
 import com.srsync.http.HttpLimits;
 import com.srsync.http.ResilioTls;
 import com.srsync.http.Upstreams;
@@ -142,8 +141,7 @@ public class SyncConfiguration implements CamelConfiguration {
         ReconcileQueue queue = beans.bind(new ReconcileQueue(settings.safetyNetInterval()));
         beans.bind("reconcileBacklog", queue.backlog());                 // seda:reconcile?queue=#reconcileBacklog
         beans.bind(new RetryAfterDelay(settings.retryDelay(), settings.retryMaxDelay(), Duration.ofMinutes(10)));
-        beans.bind(new WriteRetryCount(metrics));
-        beans.bind(new WriteRetries());                                       // errors.yaml: retryWhile
+        beans.bind(new WriteRetries(metrics));                                // errors.yaml: retryWhile, and the retry count
     }
 
     /**
