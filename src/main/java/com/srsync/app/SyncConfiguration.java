@@ -18,6 +18,7 @@ import com.srsync.logging.MaskedValues;
 import com.srsync.failure.RetryAfterDelay;
 import com.srsync.failure.WriteRetries;
 import com.srsync.http.HttpLimits;
+import com.srsync.http.HttpMethodConverter;
 import com.srsync.http.ResilioTls;
 import com.srsync.http.Upstreams;
 import com.srsync.loop.ReconcileQueue;
@@ -56,6 +57,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.Configuration;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
@@ -102,6 +104,7 @@ public class SyncConfiguration implements CamelConfiguration {
         Upstreams upstreams = beans.bind(new Upstreams(settings.shotgridUrl(), settings.resilioUrl()));
         beans.bind(new UpstreamCalls(upstreams, beans.get(UpstreamHealth.class)));   // inside camel-http's client: httpLimits
         calls(beans, settings, rules, mapper, clock);
+        context.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class, new HttpMethodConverter());   // CamelHttpMethod
         reconcileLoop(beans, settings, rules, mapper, clock, metrics, upstreams);
         triggers(beans, settings, mapper, clock, metrics);
         admin(context, beans, settings, mapper);

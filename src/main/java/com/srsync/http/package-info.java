@@ -1,6 +1,7 @@
 /**
- * Thin HTTP plumbing shared by the two API adapters: JSON over the JDK client with connect and read
- * timeouts, TLS trust for the Resilio console, and {@link com.srsync.http.RemoteCallException}, which
- * says whether a failure is worth retrying. Secrets never reach an exception message.
+ * What camel-http needs from us, all of it plumbing the routes name: the per-call deadline, response
+ * cap and upstream bookkeeping inside its client ({@link com.srsync.http.HttpLimits}), proxy settings,
+ * TLS trust for the Resilio console, the two upstreams' roots, and the text-to-method converter for
+ * the {@code CamelHttpMethod} header. Secrets never reach an exception message.
  */
 package com.srsync.http;
