@@ -37,7 +37,7 @@ public final class ReconcileRun {
     void applied(JobOperation op) {
         boolean assets = op.getDesired() != null ? op.getDesired().kind() == JobKind.ASSETS
                 : op.getJobName().endsWith("_" + JobNames.ASSETS_SUFFIX);
-        (switch (op.action()) {
+        (switch (op.actionType()) {
             case CREATE -> assets ? createdAssets : createdShots;
             case UPDATE -> assets ? updatedAssets : updatedShots;
             case DELETE -> assets ? deletedAssets : deletedShots;

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * One write to the console: create a job, update one, or delete one. One message each in the
  * apply route. Getters are JavaBean-style so route expressions such as {@code ${body.action}} read them.
+ * The enum has another name ({@link #actionType()}): Camel's simple language prefers a method named
+ * {@code action()} to {@code getAction()}, and comparing an enum with {@code 'create'} makes Camel search
+ * its whole converter registry on every message.
  */
 public final class JobOperation {
     public enum Action { CREATE, UPDATE, DELETE }
@@ -45,7 +48,7 @@ public final class JobOperation {
         return action.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public Action action() { return action; }
+    public Action actionType() { return action; }
     public long getProjectId() { return projectId; }
     public Long getJobId() { return jobId; }
     public String getJobName() { return jobName; }

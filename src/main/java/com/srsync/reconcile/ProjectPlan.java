@@ -38,6 +38,6 @@ public record ProjectPlan(long projectId, String tankName, List<JobOperation> op
     }
 
     private List<JobOperation> only(JobOperation.Action action) {
-        return operations.stream().filter(o -> o.action() == action).toList();
+        return operations.stream().filter(o -> o.actionType() == action).toList();
     }
 }

@@ -80,8 +80,8 @@ public final class Reconciler {
                     List.of(new OrphanedJobs(project, managed.stream().map(ObservedJob::name).sorted().toList(), desired.refusal())));
         }
         List<JobOperation> ops = new ArrayList<>(JobDiff.diff(project, desired.jobs(), managed, name -> deleteReason(snapshot, desired, name, rules)));
-        ops.sort(Comparator.comparingInt(o -> o.action().ordinal()));
-        int deletes = (int) ops.stream().filter(o -> o.action() == JobOperation.Action.DELETE).count();
+        ops.sort(Comparator.comparingInt(o -> o.actionType().ordinal()));
+        int deletes = (int) ops.stream().filter(o -> o.actionType() == JobOperation.Action.DELETE).count();
         return new ProjectPlan(project, tank, ops, desired.skippedArtists(), desired.skippedShots(), desired.conflicts(),
                 guard.check(deletes, managed.size()), null, List.of());
     }

@@ -80,7 +80,7 @@ final class Studio {
 
     /** "create NAME", "update ID changes", "delete ID reason": one string per operation, in plan order. */
     static List<String> describe(ProjectPlan plan) {
-        return plan.operations().stream().map(o -> switch (o.action()) {
+        return plan.operations().stream().map(o -> switch (o.actionType()) {
             case CREATE -> "create " + o.getJobName();
             case UPDATE -> "update " + o.getJobId() + " " + o.getChanges().stream().map(JobChange::label).toList();
             case DELETE -> "delete " + o.getJobId() + " " + o.getReason();
