@@ -86,6 +86,47 @@ class RoutesWithMocksTest extends ServiceTestSupport {
         assertEquals(List.of("projects active", "projects retired", "shots active", "tasks active"), asked.stream().sorted().toList());
     }
 
+    @Test
+    void the_snapshot_hands_back_no_rows_in_variables() throws Exception {
+        AdviceWith.adviceWith(context, "shotgrid-snapshot", a -> a.mockEndpointsAndSkip("direct:shotgrid-search", "direct:shotgrid-token"));
+        context.start();
+        getMockEndpoint("mock:direct:shotgrid-search").whenAnyExchangeReceived(e -> e.getMessage().setBody(rows(e.getMessage().getBody(SearchQuery.class))));
+
+        org.apache.camel.Exchange done = template.send("direct:shotgrid-snapshot", e -> e.getMessage().setBody(155L));
+
+        assertEquals(null, done.getException());
+        assertEquals(List.of(), rowVariables(done), "a caller keeps its variables for its whole reconcile");
+    }
+
+    @Test
+    void a_full_pass_queues_each_project_without_what_the_pass_read() throws Exception {
+        AdviceWith.adviceWith(context, "reconcile-request", a -> a.mockEndpointsAndSkip("direct:reconcile-targets", "seda:(//)?reconcile\\?.*"));
+        context.start();
+        List<JsonNode> site = rows(new SearchQuery("shots", List.of(), List.of(), "active"));
+        getMockEndpoint("mock:direct:reconcile-targets").whenAnyExchangeReceived(e -> {
+            e.setVariable("activeShots", site);                    // what reconcile-targets reads: every active shot of the site
+            e.setVariable("consoleJobs", List.of());
+            e.getMessage().setBody(List.of(155L, 156L));
+        });
+        MockEndpoint queued = getMockEndpoint("mock:seda:reconcile");
+        queued.expectedMessageCount(2);
+
+        template.sendBody("seda:reconcile-requests", "all");
+
+        queued.assertIsSatisfied();
+        for (org.apache.camel.Exchange ticket : queued.getReceivedExchanges()) {
+            assertEquals(java.util.Set.of("project"), ticket.getVariables().keySet(), "a queued ticket holds its project, not the pass's reads");
+        }
+    }
+
+    /** The names of variables that hold rows read from ShotGrid (lists of JSON). */
+    private static List<String> rowVariables(org.apache.camel.Exchange exchange) {
+        return exchange.getVariables().entrySet().stream()
+                .filter(v -> v.getValue() instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof JsonNode
+                        || v.getValue() instanceof com.srsync.shotgrid.SearchProgress)
+                .map(java.util.Map.Entry::getKey).sorted().toList();
+    }
+
     private static List<JsonNode> rows(SearchQuery q) throws Exception {
         String json = switch (q.entity() + " " + q.returnOnly()) {
             case "projects active" -> "[{\"type\": \"Project\", \"id\": 155, \"attributes\": {\"tank_name\": \"TST\"}}]";
