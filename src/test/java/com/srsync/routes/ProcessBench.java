@@ -100,6 +100,7 @@ class ProcessBench {
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
         if (Boolean.getBoolean("bench.nmt")) jvm.add("-XX:NativeMemoryTracking=summary");   // where the resident memory goes
         if (!System.getProperty("bench.gc", "").isBlank()) jvm.add("-XX:+Use" + System.getProperty("bench.gc") + "GC");
+        for (String option : System.getProperty("bench.jvm", "").split(" ")) if (!option.isBlank()) jvm.add(option);   // e.g. a GC log
         try (ServiceProcess service = ServiceProcess.start(env, port, "bench-footprint", jvm)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
@@ -107,10 +108,9 @@ class ProcessBench {
             long reconcileStart = System.nanoTime();
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> reconciled(service) >= projects);
             double reconcileSeconds = (System.nanoTime() - reconcileStart) / 1e9;
-            if (Boolean.getBoolean("bench.nmt")) {
-                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        String.valueOf(service.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
-                System.out.println(new String(jcmd.getInputStream().readAllBytes()));
+            if (Boolean.getBoolean("bench.nmt")) jcmd(service, "VM.native_memory", "summary");
+            for (String command : System.getProperty("bench.jcmd", "").split(";")) {   // e.g. GC.class_histogram; JFR.dump filename=f.jfr
+                if (!command.isBlank()) jcmd(service, command.trim().split(" "));
             }
             long rssKb = Files.readAllLines(Path.of("/proc", String.valueOf(service.pid()), "status")).stream()
                     .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
@@ -124,6 +124,13 @@ class ProcessBench {
                     "",
                     "Start to healthy: JVM launch until /observe/health answers 200. The reconcile time is dominated by the 20,100 creates sent one by one to the stub console (writes are serial per project by design)."));
         }
+    }
+
+    private static void jcmd(ServiceProcess service, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(service.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        System.out.println(new String(jcmd.getInputStream().readAllBytes()).lines().limit(45).collect(java.util.stream.Collectors.joining("\n")));
     }
 
     private static double reconciled(ServiceProcess service) throws Exception {
