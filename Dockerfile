@@ -21,6 +21,11 @@ COPY --from=build /src/target/lib/ lib/
 COPY --from=build /src/target/shotgrid-resilio-sync.jar shotgrid-resilio-sync.jar
 COPY config/ config/
 COPY routes/ routes/
+# Start-up: a class-data archive made by one sandbox run at build time (scripts/class-archive.sh);
+# the JVM maps the classes it recorded instead of reading them from the jars (healthy in about 2.5 s
+# instead of about 4 on two cores). A JVM that cannot use the archive starts without it.
+COPY scripts/class-archive.sh /tmp/class-archive.sh
+RUN sh /tmp/class-archive.sh /app/shotgrid-resilio-sync.jar /app/srsync.jsa && rm /tmp/class-archive.sh
 RUN mkdir -p /app/data && chown -R srsync:srsync /app/data /app/routes
 USER 10001:10001
 # Secrets only from the environment (SHOTGRID_API_KEY, RESILIO_TOKEN, SECRET_TOKEN, ADMIN_TOKEN).
@@ -29,4 +34,4 @@ VOLUME ["/app/config", "/app/routes", "/app/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=10s --start-period=40s --retries=3 \
   CMD ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx16m", "-cp", "/app/shotgrid-resilio-sync.jar", "com.srsync.HealthProbe"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/shotgrid-resilio-sync.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/srsync.jsa", "-XX:MaxRAMPercentage=75", "-jar", "/app/shotgrid-resilio-sync.jar"]
