@@ -100,7 +100,7 @@ class ProcessBench {
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
         if (Boolean.getBoolean("bench.nmt")) jvm.add("-XX:NativeMemoryTracking=summary");   // where the resident memory goes
         if (!System.getProperty("bench.gc", "").isBlank()) jvm.add("-XX:+Use" + System.getProperty("bench.gc") + "GC");
-        for (String option : System.getProperty("bench.jvm", "").split(" ")) if (!option.isBlank()) jvm.add(option);   // e.g. a GC log
+        for (String option : System.getProperty("bench.childJvm", "").split(" ")) if (!option.isBlank()) jvm.add(option);   // e.g. a GC log
         try (ServiceProcess service = ServiceProcess.start(env, port, "bench-footprint", jvm)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
@@ -124,6 +124,49 @@ class ProcessBench {
                     "",
                     "Start to healthy: JVM launch until /observe/health answers 200. The reconcile time is dominated by the 20,100 creates sent one by one to the stub console (writes are serial per project by design)."));
         }
+    }
+
+    /**
+     * 9. Start-up of the packaged jar, as a user or the image runs it (needs mvn package first: the
+     * bench profile runs after it), without and with the class-data archive the Dockerfile makes.
+     */
+    @Test
+    void start_of_the_jar() throws Exception {
+        if (!Files.isRegularFile(ServiceProcess.JAR)) throw new IllegalStateException(ServiceProcess.JAR + " is missing: run the benchmarks with mvn -B -Pbench verify");
+        new ShotGridSite(shotgrid).project(155, "TST").shot(1213, 155, "TST_010_0010", "active", "TST_010")
+                .task(5001, 1213, user(7, "Alex Trial")).install();
+        new ResilioConsole(resilio).install();
+        Path archive = Path.of("target", "bench", "srsync.jsa");
+        Files.createDirectories(archive.getParent());
+        Process training = new ProcessBuilder("sh", "scripts/class-archive.sh", ServiceProcess.JAR.toString(), archive.toString())
+                .redirectErrorStream(true).redirectOutput(new java.io.File("target/bench-class-archive.log")).start();
+        if (training.waitFor() != 0) throw new IllegalStateException("scripts/class-archive.sh failed: see target/bench-class-archive.log");
+        int runs = 5;
+        List<String> rows = new ArrayList<>();
+        for (List<String> jvm : List.of(List.<String>of(), List.of("-XX:SharedArchiveFile=" + archive))) {
+            List<Double> seconds = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                int port = ServiceTestSupport.freePort();
+                long launched = System.nanoTime();
+                try (ServiceProcess service = ServiceProcess.startJar(settings(Files.createTempDirectory("srsync-bench-")), port, "bench-start", jvm)) {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                            .until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
+                    seconds.add((System.nanoTime() - launched) / 1e9);
+                }
+            }
+            rows.add(BenchReport.row(jvm.isEmpty() ? "java -jar" : "java -XX:SharedArchiveFile=… -jar (the image's start)",
+                    "%.2f s".formatted(BenchReport.percentile(seconds, 50)), "%.2f s".formatted(Collections.min(seconds)),
+                    "%.2f s".formatted(Collections.max(seconds))));
+        }
+        BenchReport.section(9, String.join("\n",
+                "## 9. Start-up of the jar",
+                "",
+                BenchReport.row("command", "start to healthy, median of " + runs, "fastest", "slowest"),
+                BenchReport.row("---", "---", "---", "---"),
+                String.join("\n", rows),
+                "",
+                "LEADER_ELECTION=none, default heap. Start to healthy: JVM launch until /observe/health answers 200. The archive is "
+                        + "made by scripts/class-archive.sh (one sandbox run), as the Dockerfile does at build time."));
     }
 
     private static void jcmd(ServiceProcess service, String... command) throws Exception {

@@ -31,10 +31,22 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Map<String, String> settings, int port, String logName, java.util.List<String> jvmOptions) throws IOException {
+        return launch(settings, port, logName, jvmOptions, java.util.List.of("-cp", System.getProperty("java.class.path"), "com.srsync.Application"));
+    }
+
+    /** The packaged jar (target/shotgrid-resilio-sync.jar and target/lib), as a user runs it: for benchmarks after mvn package. */
+    static ServiceProcess startJar(Map<String, String> settings, int port, String logName, java.util.List<String> jvmOptions) throws IOException {
+        return launch(settings, port, logName, jvmOptions, java.util.List.of("-jar", JAR.toString()));
+    }
+
+    static final Path JAR = Path.of("target", "shotgrid-resilio-sync.jar");
+
+    private static ServiceProcess launch(Map<String, String> settings, int port, String logName, java.util.List<String> jvmOptions,
+                                         java.util.List<String> main) throws IOException {
         java.util.List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "com.srsync.Application"));
+        command.addAll(main);
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.matches("(SHOTGRID|RESILIO|SYNC|SANDBOX|SAFETY|RETRY|RECONCILE|DELETE|ADMIN|DATA|HTTP|MANAGEMENT)_.*|DRY_RUN|SECRET_TOKEN"));
@@ -44,7 +56,7 @@ final class ServiceProcess implements AutoCloseable {
         pb.redirectErrorStream(true).redirectOutput(new File("target/" + logName + ".log"));
         int healthPort = settings.containsKey("MANAGEMENT_PORT") ? Integer.parseInt(settings.get("MANAGEMENT_PORT")) : port;
         ServiceProcess service = new ServiceProcess(pb.start(), port, healthPort);
-        await().atMost(Duration.ofSeconds(40)).until(() -> service.alive() && service.answers());
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(20)).until(() -> service.alive() && service.answers());
         return service;
     }
 
