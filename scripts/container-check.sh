@@ -115,9 +115,9 @@ uid=$(podman exec "$CONTAINER" id -u)
 echo "uid $uid"
 
 step "the class-data archive made at build time is used"
-# without settings the service stops at once with a configuration error; the classes it loaded say where they came from
-podman exec -w /app "$CONTAINER" java -Xshare:auto -XX:SharedArchiveFile=/app/srsync.jsa -Xlog:class+load=info \
-  -jar /app/shotgrid-resilio-sync.jar >"$WORK/cds.log" 2>&1 || true
+# without settings (env -i) the service stops at once with a configuration error; the classes it loaded say where they came from
+podman exec -w /app "$CONTAINER" sh -c 'exec env -i PATH="$PATH" java -Xshare:auto -XX:SharedArchiveFile=/app/srsync.jsa \
+  -Xlog:class+load=info -jar /app/shotgrid-resilio-sync.jar' >"$WORK/cds.log" 2>&1 || true
 grep -q "com.srsync.Application source: shared objects file" "$WORK/cds.log" \
   || { grep -m3 "com.srsync\|cds\|error" "$WORK/cds.log"; fail "the image's java does not map /app/srsync.jsa"; }
 echo "com.srsync classes come from /app/srsync.jsa"
