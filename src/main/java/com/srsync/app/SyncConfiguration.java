@@ -37,6 +37,7 @@ import com.srsync.reconcile.DeleteGuard;
 import com.srsync.reconcile.Reconciler;
 import com.srsync.resilio.JobChecks;
 import com.srsync.resilio.JobJson;
+import com.srsync.resilio.RecentJobList;
 import com.srsync.shotgrid.ShotGridPaging;
 import com.srsync.shotgrid.ShotGridQueries;
 import com.srsync.shotgrid.ShotGridToken;
@@ -124,6 +125,7 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind(new SnapshotAssembly(rules::rules));
         beans.bind(new JobJson(mapper));
         beans.bind(new JobChecks());
+        beans.bind(new RecentJobList(clock, settings.resilioJobsReuse()));   // RESILIO_JOBS_REUSE_MS
         beans.bind("resilioTls", ResilioTls.parameters(settings.resilioCaCert(), settings.resilioTlsInsecure()));
         beans.bind("resilioHostnames", ResilioTls.hostnames(settings.resilioTlsInsecure()));
         beans.bind(new HttpLimits(settings.callDeadline(), settings.maxResponseBytes(), beans.get(UpstreamCalls.class)));   // camel.component.http(s).http-client-configurer

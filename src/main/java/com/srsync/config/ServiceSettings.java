@@ -25,7 +25,7 @@ public record ServiceSettings(
         Path artistsFile, Path dataDir, Set<String> activeStatuses,
         boolean dryRun, double deleteGuardFraction, int deleteGuardMin, Secret adminToken,
         Duration connectTimeout, Duration readTimeout, Duration callDeadline, long maxResponseBytes,
-        Duration retryDelay, Duration retryMaxDelay,
+        Duration retryDelay, Duration retryMaxDelay, Duration resilioJobsReuse,
         Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
         int reconcileRetryMax, Duration reconcileRetryDelay,
         boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, Long eventQueueMaxBytes, String leaderElection, Path leaderElectionDir, String leaderElectionLease,
@@ -106,6 +106,11 @@ public record ServiceSettings(
             boolean eventLog = flag("EVENTLOG_POLL_ENABLED", false);
             millis("EVENTLOG_POLL_INTERVAL_MS", 5000);
             millis("ARTISTS_RELOAD_INTERVAL_MS", 2000);                    // read by routes/triggers.yaml
+            double reuse = number("RESILIO_JOBS_REUSE_MS", 10000);         // 0: every reconcile reads the console's list itself
+            if (reuse < 0 || reuse != Math.floor(reuse)) {
+                problems.add("RESILIO_JOBS_REUSE_MS: must be a whole number of milliseconds, 0 or more, got '" + text("RESILIO_JOBS_REUSE_MS", false) + "'");
+            }
+            Duration jobsReuse = Duration.ofMillis(Math.max(0, (long) reuse));
             Long queueBytes = text("EVENT_QUEUE_MAX_BYTES", false) == null ? null : (long) number("EVENT_QUEUE_MAX_BYTES", 0);
             if (queueBytes != null && queueBytes < 65536) problems.add("EVENT_QUEUE_MAX_BYTES: must be at least 65536, got " + queueBytes);
             String start = text("EVENTLOG_START_ID", false);
@@ -140,7 +145,7 @@ public record ServiceSettings(
             }
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
                     artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay,
-                    debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay, eventLog, startId,
+                    jobsReuse, debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay, eventLog, startId,
                     notifyUrl, queueBytes, election, electionDir, lease, warnings);
         }
 

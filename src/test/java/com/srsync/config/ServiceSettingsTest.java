@@ -35,6 +35,7 @@ class ServiceSettingsTest {
         assertFalse(s.dryRun());
         assertNull(s.adminToken());
         assertFalse(s.resilioTlsInsecure());
+        assertEquals(java.time.Duration.ofSeconds(10), s.resilioJobsReuse());
     }
 
     @Test
@@ -43,6 +44,7 @@ class ServiceSettingsTest {
         env.put("RESILIO_URL", "console:8446");
         env.put("DRY_RUN", "yes");
         env.put("DELETE_GUARD_MIN", "five");
+        env.put("RESILIO_JOBS_REUSE_MS", "-1");
 
         ConfigException e = assertThrows(ConfigException.class, this::read);
 
@@ -50,6 +52,7 @@ class ServiceSettingsTest {
         assertTrue(e.getMessage().contains("- RESILIO_URL: must be an http(s) URL such as https://host:port, got 'console:8446'"), e.getMessage());
         assertTrue(e.getMessage().contains("- DRY_RUN: must be true or false, got 'yes'"), e.getMessage());
         assertTrue(e.getMessage().contains("- DELETE_GUARD_MIN: must be a number, got 'five'"), e.getMessage());
+        assertTrue(e.getMessage().contains("- RESILIO_JOBS_REUSE_MS: must be a whole number of milliseconds, 0 or more, got '-1'"), e.getMessage());
     }
 
     @Test
