@@ -58,6 +58,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.Configuration;
 import org.apache.camel.cluster.CamelClusterService;
@@ -107,6 +108,7 @@ public class SyncConfiguration implements CamelConfiguration {
         calls(beans, settings, rules, mapper, clock);
         context.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class, new HttpMethodConverter());   // CamelHttpMethod
         reconcileLoop(beans, settings, rules, mapper, clock, metrics, upstreams);
+        parallelReads(context, settings);
         triggers(beans, settings, mapper, clock, metrics);
         admin(context, beans, settings, mapper);
         gauges(metrics, beans, settings);
@@ -131,6 +133,19 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind(new HttpLimits(settings.callDeadline(), settings.maxResponseBytes(), beans.get(UpstreamCalls.class)));   // camel.component.http(s).http-client-configurer
         beans.bind(new MergeVariables());
         beans.bind(new Rethrow());
+    }
+
+    /**
+     * The threads of the multicasts that read at once ({@code executorService: parallelReads} in
+     * reconcile.yaml and shotgrid.yaml): four ShotGrid searches per reconcile, RECONCILE_CONCURRENCY
+     * reconciles. Camel's default (10 threads an EIP) queued the fifth worker's searches behind the
+     * others: measured, a full pass of 100 projects took 7.6 s with 4 workers instead of 5.6 s.
+     */
+    private static void parallelReads(CamelContext context, ServiceSettings settings) {
+        int threads = 4 * settings.reconcileConcurrency();
+        context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder("parallelReads")
+                .poolSize(threads).maxPoolSize(threads).maxQueueSize(1000).allowCoreThreadTimeOut(true)
+                .keepAliveTime(60L, TimeUnit.SECONDS).build());
     }
 
     /** The plan and the reconcile loop's bookkeeping: queue, runs, retries, dead letters. */

@@ -27,7 +27,7 @@ public record ServiceSettings(
         Duration connectTimeout, Duration readTimeout, Duration callDeadline, long maxResponseBytes,
         Duration retryDelay, Duration retryMaxDelay, Duration resilioJobsReuse,
         Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
-        int reconcileRetryMax, Duration reconcileRetryDelay,
+        int reconcileConcurrency, int reconcileRetryMax, Duration reconcileRetryDelay,
         boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, Long eventQueueMaxBytes, String leaderElection, Path leaderElectionDir, String leaderElectionLease,
         List<String> warnings) {
     /** The shortest webhook secret or admin token accepted: anything shorter can be guessed or read over a shoulder. */
@@ -145,7 +145,7 @@ public record ServiceSettings(
             }
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
                     artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay,
-                    jobsReuse, debounce, maxDelay, safetyNet, safetyNetFirst, reconcileRetries, reconcileRetryDelay, eventLog, startId,
+                    jobsReuse, debounce, maxDelay, safetyNet, safetyNetFirst, concurrency, reconcileRetries, reconcileRetryDelay, eventLog, startId,
                     notifyUrl, queueBytes, election, electionDir, lease, warnings);
         }
 

@@ -90,4 +90,16 @@ class ParallelReconcileTest extends ServiceTestSupport {
         assertEquals(0, queue().running());
         assertEquals(0, queue().waiting());
     }
+
+    @Test
+    void the_reads_of_every_worker_have_threads_of_their_own() {
+        // reconcile.concurrency is 2 here: 4 searches each
+        assertEquals(8, context.getExecutorServiceManager().getThreadPoolProfile("parallelReads").getMaxPoolSize());
+        List<String> readers = context.getCamelContextExtension().getContextPlugin(org.apache.camel.model.ModelCamelContext.class)
+                .getRouteDefinitions().stream()
+                .filter(r -> org.apache.camel.model.ProcessorDefinitionHelper.filterTypeInOutputs(r.getOutputs(), org.apache.camel.model.MulticastDefinition.class)
+                        .stream().anyMatch(m -> "parallelReads".equals(m.getExecutorService())))
+                .map(org.apache.camel.model.RouteDefinition::getRouteId).sorted().toList();
+        assertEquals(List.of("plan-project", "reconcile-targets", "shotgrid-snapshot"), readers);
+    }
 }
