@@ -46,8 +46,7 @@ class ProcessBench {
                 .task(5001, 1213, user(7, "Alex Trial")).install();
         new ResilioConsole(resilio).install();
         int port = ServiceTestSupport.freePort();
-        List<String> jvm = System.getProperty("bench.childJvm", "").isBlank() ? List.of() : List.of(System.getProperty("bench.childJvm").split(" "));
-        try (ServiceProcess service = ServiceProcess.start(settings(Files.createTempDirectory("srsync-bench-")), port, "bench-ingress", jvm)) {
+        try (ServiceProcess service = ServiceProcess.start(settings(Files.createTempDirectory("srsync-bench-")), port, "bench-ingress")) {
             LoadGenerator load = new LoadGenerator("127.0.0.1", port, id -> {
                 byte[] body = WebhookSupport.assignmentChange(155, id);
                 return LoadGenerator.post("127.0.0.1", port, "/webhooks/shotgrid", body, "x-sg-signature", WebhookSupport.sign(body, SECRET));
@@ -100,7 +99,6 @@ class ProcessBench {
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
         if (Boolean.getBoolean("bench.nmt")) jvm.add("-XX:NativeMemoryTracking=summary");   // where the resident memory goes
         if (!System.getProperty("bench.gc", "").isBlank()) jvm.add("-XX:+Use" + System.getProperty("bench.gc") + "GC");
-        for (String option : System.getProperty("bench.childJvm", "").split(" ")) if (!option.isBlank()) jvm.add(option);   // e.g. a GC log
         try (ServiceProcess service = ServiceProcess.start(env, port, "bench-footprint", jvm)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);

@@ -46,6 +46,9 @@ final class ServiceProcess implements AutoCloseable {
         java.util.List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        for (String option : System.getProperty("bench.childJvm", "").split(" ")) {   // benchmarks: e.g. a GC log or a flight recording
+            if (!option.isBlank()) command.add(option);
+        }
         command.addAll(main);
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
