@@ -15,8 +15,9 @@ import java.util.List;
  * makes the list as read before it unusable, at its start and again at its end; a list read while
  * a write was under way is not kept. A reconcile therefore plans from a list that holds every write
  * of ours made before it, as if it had read the list itself; what others changed by hand shows at most
- * {@code maxAge} later. A create that is retried, the admin job list and the targets of a pass read
- * the console anew (they use {@code direct:resilio-jobs}).
+ * {@code maxAge} later. A create that is retried, the admin job list, the admin plan and the targets
+ * of a pass read the console anew (they use {@code direct:resilio-jobs}). A change of leader makes the
+ * list outdated too: another replica may have written meanwhile.
  */
 public final class RecentJobList {
     private final Clock clock;
