@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,19 +46,39 @@ public final class LeaderOnlyPolicy extends RoutePolicySupport {
         if (leadership.isLeader() && leadership.isElected()) leadershipChanged(true);
     }
 
-    private void leadershipChanged(boolean leading) {
+    private void leadershipChanged(boolean leadingNow) {          // the task reads leadership as it stands when it runs
         CamelContext context = this.context;
-        if (context == null || !context.isStarted()) return;          // at start-up the autoStartup flag decides
-        if (executor == null) executor = context.getExecutorServiceManager().newSingleThreadExecutor(this, "leader-only-routes");
-        executor.submit(() -> {
-            for (String id : routes) {
-                try {
-                    if (leading) context.getRouteController().startRoute(id);
-                    else context.getRouteController().stopRoute(id);
-                } catch (Exception e) {
-                    LOG.error("Route {} could not be {} on a change of leadership: {}", id, leading ? "started" : "stopped", e.getMessage());
-                }
+        if (context == null) return;                                   // no leader-only route yet: their autoStartup flag decides
+        synchronized (this) {
+            if (executor == null) executor = context.getExecutorServiceManager().newSingleThreadExecutor(this, "leader-only-routes");
+        }
+        executor.submit(() -> follow(context));
+    }
+
+    /**
+     * Starts or stops the routes as leadership stands now (a later change is a later task). Leadership
+     * can come while the context is still starting its routes, which were set not to start on their
+     * own: this waits until it has started, not to lose the change.
+     */
+    private void follow(CamelContext context) {
+        while (!context.isStarted()) {
+            ServiceStatus status = context.getStatus();
+            if (status == ServiceStatus.Stopping || status == ServiceStatus.Stopped) return;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        });
+        }
+        boolean leading = leadership.isLeader();
+        for (String id : routes) {
+            try {
+                if (leading) context.getRouteController().startRoute(id);
+                else context.getRouteController().stopRoute(id);
+            } catch (Exception e) {
+                LOG.error("Route {} could not be {} on a change of leadership: {}", id, leading ? "started" : "stopped", e.getMessage());
+            }
+        }
     }
 }
