@@ -25,7 +25,7 @@ public final class LeaderOnlyPolicy extends RoutePolicySupport {
 
     public LeaderOnlyPolicy(Leadership leadership) {
         this.leadership = leadership;
-        leadership.onChange(this::leadershipChanged);
+        leadership.onChange(leading -> followLeadership());
     }
 
     @Override
@@ -43,10 +43,11 @@ public final class LeaderOnlyPolicy extends RoutePolicySupport {
 
     /** Once the context has started: starts the routes if leadership came before they could be started. */
     public void startIfLeading() {
-        if (leadership.isLeader() && leadership.isElected()) leadershipChanged(true);
+        if (leadership.isLeader() && leadership.isElected()) followLeadership();
     }
 
-    private void leadershipChanged(boolean leadingNow) {          // the task reads leadership as it stands when it runs
+    /** A task that starts or stops the routes as leadership stands when it runs. */
+    private void followLeadership() {
         CamelContext context = this.context;
         if (context == null) return;                                   // no leader-only route yet: their autoStartup flag decides
         synchronized (this) {
