@@ -63,6 +63,20 @@ class JobJsonTest {
         assertEquals(List.of("id", "role", "permission", "file_policy_id", "path"), fieldNames(body.path("agents").get(1)));
     }
 
+    @Test
+    void a_create_answer_is_read_from_the_stream_and_an_empty_one_has_no_id() throws Exception {
+        JobJson json = new JobJson(MAPPER);
+        assertEquals(2001L, json.idOf(stream("{\"id\": 2001}")));
+        assertNull(json.idOf(stream("")), "an empty answer: no id, no failure");
+        assertNull(json.idOf(stream("  \n")));
+        assertNull(json.idOf(null));
+        assertEquals(true, json.parse(stream("")).isNull(), "an empty answer reads as JSON null (a job that is gone)");
+    }
+
+    private static java.io.InputStream stream(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
