@@ -6,7 +6,9 @@ import com.srsync.observe.SyncMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,16 +32,20 @@ public final class WebhookIntake {
     }
 
     /**
+     * Checks the signature over the raw bytes, then the shape, then drops the events already seen.
+     *
      * @param body      the request body as received: raw bytes (or a stream of them); a form post that the
      *                  server already parsed into a map has no raw bytes left and is refused
      * @param signature the {@code x-sg-signature} header, or null
+     * @throws UnsignedDeliveryException the signature is missing or wrong (answered 401)
+     * @throws NotADeliveryException     the body is not a ShotGrid delivery (answered 400)
      */
     public WebhookReceipt receive(Object body, String signature) {
         byte[] bytes = rawBytes(body);
         if (!signatures.accepts(bytes, signature)) {
             LOG.warn("Webhook refused: {} signature", signature == null ? "missing" : "wrong");
             metrics.webhook("unauthorized", 1);
-            return new WebhookReceipt(401, "{\"error\":\"missing or wrong x-sg-signature\"}", List.of());
+            throw new UnsignedDeliveryException((signature == null ? "missing" : "wrong") + " x-sg-signature");
         }
         List<ShotGridEvent> events;
         try {
@@ -47,14 +53,24 @@ public final class WebhookIntake {
         } catch (NotADeliveryException e) {
             LOG.warn("Webhook refused: {}", e.getMessage());
             metrics.webhook("malformed", 1);
-            return new WebhookReceipt(400, "{\"error\":\"not a ShotGrid delivery\"}", List.of());
+            throw e;
         }
-        java.util.Set<Long> inThisDelivery = new java.util.HashSet<>();
+        Set<Long> inThisDelivery = new HashSet<>();
         List<ShotGridEvent> fresh = events.stream().filter(e -> recent.isNew(e.eventLogEntryId())
                 && (e.eventLogEntryId() == null || inThisDelivery.add(e.eventLogEntryId()))).toList();
         int repeats = events.size() - fresh.size();
         if (repeats > 0) metrics.webhook("repeat", repeats);
-        return new WebhookReceipt(200, "{\"received\":" + events.size() + ",\"repeats\":" + repeats + "}", fresh);
+        return new WebhookReceipt(events.size(), repeats, fresh);
+    }
+
+    /** The receipt's new events, or null when it brought none (all repeats, or an empty batch). */
+    public List<ShotGridEvent> newEvents(WebhookReceipt receipt) {
+        return receipt.events().isEmpty() ? null : receipt.events();
+    }
+
+    /** The 200 answer: how many events the delivery held and how many were repeats. */
+    public String answer(WebhookReceipt receipt) {
+        return "{\"received\":" + receipt.received() + ",\"repeats\":" + receipt.repeats() + "}";
     }
 
     /**

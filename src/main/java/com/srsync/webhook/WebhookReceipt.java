@@ -3,8 +3,11 @@ package com.srsync.webhook;
 import com.srsync.events.ShotGridEvent;
 import java.util.List;
 
-/** The answer to one webhook request, and the new events it brought (repeats left out). */
-public record WebhookReceipt(int status, String answer, List<ShotGridEvent> events) {
+/**
+ * A delivery that was signed and well formed: how many events it held, how many of them were
+ * repeats, and the new ones (repeats left out).
+ */
+public record WebhookReceipt(int received, int repeats, List<ShotGridEvent> events) {
     public WebhookReceipt {
         events = List.copyOf(events);
     }

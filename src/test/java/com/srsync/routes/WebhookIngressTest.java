@@ -54,13 +54,17 @@ class WebhookIngressTest extends ServiceTestSupport {
         byte[] huge = new byte[1024 * 1024 + 10];
         java.util.Arrays.fill(huge, (byte) ' ');
 
-        assertEquals(401, post(httpPort, "/webhooks/shotgrid", good, null).statusCode());
+        HttpResponse<String> unsigned = post(httpPort, "/webhooks/shotgrid", good, null);
+        assertEquals(401, unsigned.statusCode());
+        assertEquals("{\"error\":\"missing or wrong x-sg-signature\"}", unsigned.body());
+        assertEquals("application/json", unsigned.headers().firstValue("Content-Type").orElse(""));
         assertEquals(401, post(httpPort, "/webhooks/shotgrid", good, sign(good, "another-secret")).statusCode());
         assertEquals(401, post(httpPort, "/webhooks/shotgrid", good, "sha1=").statusCode());
         assertEquals(401, post(httpPort, "/webhooks/shotgrid", notJson, null).statusCode());
         HttpResponse<String> malformed = post(httpPort, "/webhooks/shotgrid", notJson, sign(notJson, SECRET));
         assertEquals(400, malformed.statusCode());
         assertEquals("{\"error\":\"not a ShotGrid delivery\"}", malformed.body());
+        assertEquals("application/json", malformed.headers().firstValue("Content-Type").orElse(""));
         assertEquals(400, post(httpPort, "/webhooks/shotgrid", notDelivery, sign(notDelivery, SECRET)).statusCode());
         assertEquals(413, post(httpPort, "/webhooks/shotgrid", huge, sign(huge, SECRET)).statusCode());
         var form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + httpPort + "/webhooks/shotgrid"))
