@@ -2,6 +2,7 @@ package com.srsync.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.srsync.events.EventRelevance;
@@ -49,6 +50,25 @@ class DeliveryParserTest {
         assertEquals(List.of(155L, 155L, 156L), events.stream().map(ShotGridEvent::projectId).toList());
         assertEquals(List.of(900201L, 900202L, 900205L), events.stream().map(ShotGridEvent::eventLogEntryId).toList());
         assertEquals("Group", ((java.util.Map<?, ?>) ((List<?>) events.get(1).meta().get("added")).get(0)).get("type"));
+    }
+
+    @Test
+    void the_meta_object_reaches_the_event_as_plain_maps_lists_and_values() {
+        byte[] body = ("{\"data\": {\"event_log_entry_id\": 1, \"event_type\": \"Shotgun_Shot_Change\", \"entity\": {\"type\": \"Shot\", \"id\": 2},"
+                + " \"meta\": {\"new_value\": \"ip\", \"old_value\": null, \"entity_id\": 2, \"big\": 9007199254740993, \"ratio\": 0.5,"
+                + " \"valid\": true, \"added\": [{\"type\": \"HumanUser\", \"id\": 7}], \"removed\": []}}}").getBytes(StandardCharsets.UTF_8);
+
+        java.util.Map<String, Object> meta = parser.parse(body).get(0).meta();
+
+        assertEquals("ip", meta.get("new_value"));
+        assertTrue(meta.containsKey("old_value") && meta.get("old_value") == null);
+        assertEquals(2, meta.get("entity_id"));
+        assertEquals(9007199254740993L, meta.get("big"));
+        assertEquals(0.5, meta.get("ratio"));
+        assertEquals(true, meta.get("valid"));
+        assertEquals(List.of(java.util.Map.of("type", "HumanUser", "id", 7)), meta.get("added"));
+        assertEquals(List.of(), meta.get("removed"));
+        assertEquals(List.of("new_value", "old_value", "entity_id", "big", "ratio", "valid", "added", "removed"), List.copyOf(meta.keySet()), "in the delivery's order");
     }
 
     @ParameterizedTest
