@@ -140,7 +140,7 @@ public final class RouteFileReloader {
                     }
                 }
             }
-            for (String id : previous.routeIds()) removeRoute(id);
+            removeRoutes(previous.routeIds());
             for (String id : previous.configurationIds()) removeConfiguration(id);
             loaded.remove(name);
             LOG.warn("Route file {} was deleted: its routes {} are stopped and removed", path(name), previous.routeIds());
@@ -224,7 +224,7 @@ public final class RouteFileReloader {
             throws Exception {
         Set<String> oldRoutes = new LinkedHashSet<>(previous == null ? Set.of() : previous.routeIds());
         for (String dependent : dependents.keySet()) oldRoutes.addAll(loaded.get(dependent).routeIds());
-        for (String id : oldRoutes) removeRoute(id);
+        removeRoutes(oldRoutes);
         if (previous != null) for (String id : previous.configurationIds()) removeConfiguration(id);
         try {
             if (!next.configurations().isEmpty()) model.addRouteConfigurations(next.configurations());
@@ -232,8 +232,8 @@ public final class RouteFileReloader {
             for (ParsedRouteFile dependent : dependents.values()) model.addRouteDefinitions(dependent.routes());
         } catch (Exception e) {
             LOG.error("Route file {} passed its check but failed to start ({}); putting its last good version back", path(name), reasonOf(e));
-            for (String id : next.routeIds()) removeRoute(id);
-            for (ParsedRouteFile dependent : dependents.values()) for (String id : dependent.routeIds()) removeRoute(id);
+            removeRoutes(next.routeIds());
+            for (ParsedRouteFile dependent : dependents.values()) removeRoutes(dependent.routeIds());
             for (String id : next.configurationIds()) removeConfiguration(id);
             if (previous != null) {
                 ParsedRouteFile old = parser.parse(dir.resolve(name), previous.text());
@@ -253,6 +253,19 @@ public final class RouteFileReloader {
         Set<String> out = new LinkedHashSet<>();
         for (String id : ids) if (context.getRoute(id) != null) out.add(id);
         return out;
+    }
+
+    /**
+     * Stops and removes routes in the reverse of their order in the file, as Camel stops a context:
+     * a file declares the routes it calls before their callers, so each caller (a webhook path, say)
+     * stops taking work before the route it sends to stops. The other way round, under load, the
+     * callee's graceful stop waited for in-flight work that its callers kept sending, and every
+     * request meanwhile was answered with an error.
+     */
+    private void removeRoutes(java.util.Collection<String> ids) throws Exception {
+        List<String> callersFirst = new ArrayList<>(ids);
+        java.util.Collections.reverse(callersFirst);
+        for (String id : callersFirst) removeRoute(id);
     }
 
     private void removeRoute(String id) throws Exception {

@@ -8,13 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.srsync.bench.LoadGenerator;
 import com.srsync.support.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -186,4 +192,40 @@ class RouteReloadTest extends ServiceTestSupport {
         assertEquals(502, deliver(httpPort, fixture("shot-status-active.json")).statusCode());   // webhook-errors as edited
         assertNotNull(context.getRoute("dead-letter"));
     }
+
+    @Test
+    void a_reload_under_load_finishes_at_once_and_nearly_every_delivery_is_answered_200() throws Exception {
+        site.project(155, "TST").install();   // the deliveries' project, with no active shot: nothing to write
+        console.install();
+        Map<Integer, AtomicInteger> answers = new ConcurrentSkipListMap<>();
+        LoadGenerator load = new LoadGenerator("127.0.0.1", httpPort, n -> {
+            byte[] body = WebhookSupport.assignmentChange(155, n);
+            return LoadGenerator.post("127.0.0.1", httpPort, "/webhooks/shotgrid", body, "x-sg-signature", WebhookSupport.sign(body, WebhookSupport.SECRET));
+        }).onAnswer((n, status) -> answers.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet());
+        CompletableFuture<LoadGenerator.Result> steady = CompletableFuture.supplyAsync(() -> {
+            try {
+                return load.atRate(300, 6, 8);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(1500);
+        var before = context.getRoute("webhook-intake");
+        Files.writeString(ROUTES.resolve("webhooks.yaml"), Files.readString(Path.of("routes/webhooks.yaml")) + "\n# edited under load\n");
+        long edited = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            var now = context.getRoute("webhook-intake");
+            return now != null && now != before;
+        });
+        long tookMillis = (System.nanoTime() - edited) / 1_000_000;
+        steady.get(30, TimeUnit.SECONDS);
+
+        int all = answers.values().stream().mapToInt(AtomicInteger::get).sum();
+        int ok = answers.getOrDefault(200, new AtomicInteger()).get();
+        assertTrue(tookMillis < 3000, "the reload waited " + tookMillis + " ms for the load to stop; answers " + answers);
+        // a delivery that arrives in the instant its path is swapped gets 404 (or, rarely, 500 from the
+        // stopping consumer): a few out of 1,800. Before callers stopped first it was most of them.
+        assertTrue(ok > all * 0.9, "answers by status: " + answers);
+    }
 }
+
