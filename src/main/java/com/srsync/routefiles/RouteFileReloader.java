@@ -255,17 +255,15 @@ public final class RouteFileReloader {
         return out;
     }
 
-    /**
-     * Stops and removes routes in the reverse of their order in the file, as Camel stops a context:
-     * a file declares the routes it calls before their callers, so each caller (a webhook path, say)
-     * stops taking work before the route it sends to stops. The other way round, under load, the
-     * callee's graceful stop waited for in-flight work that its callers kept sending, and every
-     * request meanwhile was answered with an error.
-     */
+    /** Stops and removes routes, each caller before the routes it sends to ({@link StopOrder}). */
     private void removeRoutes(java.util.Collection<String> ids) throws Exception {
-        List<String> callersFirst = new ArrayList<>(ids);
-        java.util.Collections.reverse(callersFirst);
-        for (String id : callersFirst) removeRoute(id);
+        List<StopOrder.Route> routes = new ArrayList<>();
+        for (String id : ids) {
+            RouteDefinition d = model.getRouteDefinition(id);
+            routes.add(d == null ? new StopOrder.Route(id, null, "")
+                    : new StopOrder.Route(id, d.getInput() == null ? null : d.getInput().getEndpointUri(), d.toString()));
+        }
+        for (String id : StopOrder.callersFirst(routes)) removeRoute(id);
     }
 
     private void removeRoute(String id) throws Exception {
