@@ -14,9 +14,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.Suspendable;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -263,7 +266,30 @@ public final class RouteFileReloader {
             routes.add(d == null ? new StopOrder.Route(id, null, "")
                     : new StopOrder.Route(id, d.getInput() == null ? null : d.getInput().getEndpointUri(), d.toString()));
         }
-        for (String id : StopOrder.callersFirst(routes)) removeRoute(id);
+        for (String id : StopOrder.callersFirst(routes)) {
+            quiesce(id);
+            removeRoute(id);
+        }
+    }
+
+    /**
+     * Lets a running route finish what it has in hand before it is stopped: its consumer is suspended
+     * (a webhook path answers 503, with no Retry-After, for those milliseconds; a caller of a direct:
+     * route waits for the new one), then this waits until nothing is in flight in it, at most the
+     * graceful-stop timeout. Camel's graceful stop looks at in-flight work only once a second, so a
+     * webhook route with a request in hand kept its path suspended a whole second. A seda: route is left
+     * to Camel: its graceful stop also waits for the queue to empty, and a suspended consumer would
+     * never empty it.
+     */
+    private void quiesce(String id) throws Exception {
+        Route route = context.getRoute(id);
+        if (route == null || !context.getRouteController().getRouteStatus(id).isStarted()) return;
+        if (route.getEndpoint().getEndpointUri().startsWith("seda:") || !(route.getConsumer() instanceof Suspendable)) return;
+        ServiceHelper.suspendService(route.getConsumer());
+        long deadline = System.nanoTime() + context.getShutdownStrategy().getTimeUnit().toNanos(context.getShutdownStrategy().getTimeout());
+        while (context.getInflightRepository().size(id) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     private void removeRoute(String id) throws Exception {
