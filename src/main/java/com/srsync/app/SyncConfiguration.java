@@ -15,13 +15,15 @@ import com.srsync.events.EventQueueBudget;
 import com.srsync.events.RecentEvents;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.logging.MaskedValues;
-import com.srsync.failure.RetryAfterDelay;
+import com.srsync.failure.WriteAttempts;
 import com.srsync.failure.WriteRetries;
 import com.srsync.http.HttpLimits;
 import com.srsync.http.HttpMethodConverter;
 import com.srsync.http.ResilioTls;
 import com.srsync.http.Upstreams;
+import com.srsync.loop.ReconcileAdmission;
 import com.srsync.loop.ReconcileQueue;
+import com.srsync.loop.WriteFence;
 import com.srsync.loop.RunHistory;
 import com.srsync.loop.ReconcileRetries;
 import com.srsync.loop.ReconcileRuns;
@@ -107,13 +109,13 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind(new UpstreamCalls(upstreams, beans.get(UpstreamHealth.class)));   // inside camel-http's client: httpLimits
         calls(beans, settings, rules, mapper, clock);
         context.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class, new HttpMethodConverter());   // CamelHttpMethod
-        reconcileLoop(beans, settings, rules, mapper, clock, metrics, upstreams);
+        Leadership leadership = replicas(context, beans, settings, properties, metrics);
+        reconcileLoop(beans, settings, rules, mapper, clock, metrics, upstreams, leadership);
         parallelReads(context, settings);
         triggers(beans, settings, mapper, clock, metrics);
         admin(context, beans, settings, mapper);
         gauges(metrics, beans, settings);
         routeFiles(context, beans, properties);
-        replicas(context, beans, settings, properties, metrics);
 
         LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgridUrl(),
                 settings.resilioUrl(), artists.artists().size(), settings.activeStatuses(), settings.dryRun() ? "; DRY RUN: nothing is written" : "");
@@ -148,20 +150,24 @@ public class SyncConfiguration implements CamelConfiguration {
                 .keepAliveTime(60L, TimeUnit.SECONDS).build());
     }
 
-    /** The plan and the reconcile loop's bookkeeping: queue, runs, retries, dead letters. */
+    /** The plan and the reconcile loop's bookkeeping: queue, permits and fence, runs, retries, dead letters. */
     private static void reconcileLoop(Beans beans, ServiceSettings settings, ArtistsFile rules, ObjectMapper mapper, Clock clock,
-                                      SyncMetrics metrics, Upstreams upstreams) {
+                                      SyncMetrics metrics, Upstreams upstreams, Leadership leadership) {
         beans.bind(new Reconciler(rules::rules, new DeleteGuard(settings.deleteGuardFraction(), settings.deleteGuardMin())));
         beans.bind(new ReconcileTargets());
         DeadLetterStore deadLetters = beans.bind(new DeadLetterStore(settings.dataDir(), mapper, clock, upstreams));
         ReconcileRetries retries = beans.bind(new ReconcileRetries(settings.reconcileRetryMax(), settings.reconcileRetryDelay(),
                 settings.safetyNetInterval()));
         RunHistory history = beans.bind(new RunHistory(500, clock));       // GET /admin/runs
-        beans.bind(new ReconcileRuns(deadLetters, retries, metrics, beans.get(UpstreamHealth.class), upstreams, history));
+        WriteAttempts attempts = new WriteAttempts();
+        beans.bind(new ReconcileRuns(deadLetters, retries, metrics, beans.get(UpstreamHealth.class), upstreams, history, attempts));
         ReconcileQueue queue = beans.bind(new ReconcileQueue(settings.safetyNetInterval()));
         beans.bind("reconcileBacklog", queue.backlog());                 // seda:reconcile?queue=#reconcileBacklog
-        beans.bind(new RetryAfterDelay(settings.retryDelay(), settings.retryMaxDelay(), Duration.ofMinutes(10)));
-        beans.bind(new WriteRetries(metrics));                                // errors.yaml: retryWhile, and the retry count
+        beans.bind(new ReconcileAdmission(queue, leadership, settings.reconcileConcurrency()));
+        beans.bind(new WriteFence(leadership));                               // resilio.yaml, apply.yaml: right before each write
+        // errors.yaml: a failed write is tried again in line only when the wait is at most 2 s; a longer one re-plans the project
+        beans.bind(new WriteRetries(attempts, metrics, settings.retryMaxRedeliveries(), settings.retryDelay(), settings.retryMaxDelay(),
+                Duration.ofSeconds(2), Duration.ofMinutes(10)));
     }
 
     /**
@@ -195,8 +201,8 @@ public class SyncConfiguration implements CamelConfiguration {
      * marked routePolicy: leaderOnly run only on the leader; routes/triggers.yaml's leader-takeover
      * reconciles every project when a replica becomes leader.
      */
-    private static void replicas(CamelContext context, Beans beans, ServiceSettings settings, PropertiesComponent properties,
-                                 SyncMetrics metrics) {
+    private static Leadership replicas(CamelContext context, Beans beans, ServiceSettings settings, PropertiesComponent properties,
+                                       SyncMetrics metrics) {
         Leadership leadership = switch (settings.leaderElection()) {
             case "file" -> Leadership.on("file", fileLock(context, settings));
             case "kubernetes" -> kubernetesLease(context, settings);
@@ -217,6 +223,7 @@ public class SyncConfiguration implements CamelConfiguration {
             }
             policy.startIfLeading();
         });
+        return leadership;
     }
 
     /** Replicas on one host or a shared volume: a lock file in LEADER_ELECTION_DIR, checked every 2 s. */
@@ -345,11 +352,12 @@ public class SyncConfiguration implements CamelConfiguration {
     private static void gauges(SyncMetrics metrics, Beans beans, ServiceSettings settings) {
         DebounceWindow debounce = beans.get(DebounceWindow.class);
         ReconcileQueue queue = beans.get(ReconcileQueue.class);
+        ReconcileAdmission admission = beans.get(ReconcileAdmission.class);
         ReconcileRetries retries = beans.get(ReconcileRetries.class);
         DeadLetterStore deadLetters = beans.get(DeadLetterStore.class);
         metrics.gauge("srsync.debounce.waiting", debounce::waiting);
         metrics.gauge("srsync.reconcile.queue", queue::waiting);
-        metrics.gauge("srsync.reconcile.running", queue::running);
+        metrics.gauge("srsync.reconcile.running", admission::running);    // runs holding a permit, also while the console makes them wait
         metrics.gauge("srsync.reconcile.retry.waiting", retries::waiting);
         metrics.gauge("srsync.dead.letters", deadLetters::count);
         if (settings.eventLogPollEnabled()) {

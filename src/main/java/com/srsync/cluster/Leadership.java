@@ -29,7 +29,9 @@ public final class Leadership {
     private final String group;
     private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong takeovers = new AtomicLong();
+    private final AtomicLong terms = new AtomicLong();
     private volatile boolean leader;
+    private volatile long term;
     private volatile String leaderId;
 
     private Leadership(String mode, CamelClusterService service, String group) {
@@ -37,6 +39,7 @@ public final class Leadership {
         this.service = service;
         this.group = group;
         this.leader = service == null;
+        this.term = leader ? terms.incrementAndGet() : 0;
     }
 
     /** {@code LEADER_ELECTION=none}: one instance, always the leader. */
@@ -62,11 +65,13 @@ public final class Leadership {
         changed(view, view.getLeader().orElse(null));
     }
 
-    private void changed(CamelClusterView view, CamelClusterMember newLeader) {
+    private synchronized void changed(CamelClusterView view, CamelClusterMember newLeader) {
         boolean now = newLeader != null && newLeader.isLocal();
         leaderId = newLeader == null ? null : newLeader.getId();
         if (now == leader) return;
+        if (now) term = terms.incrementAndGet();       // before leader is set: a reader that sees leader sees its term
         leader = now;
+        if (!now) term = 0;
         if (now) {
             takeovers.incrementAndGet();
             LOG.warn("This replica ({}) now leads: it reconciles every project, then follows webhooks and the event log", service.getId());
@@ -79,6 +84,20 @@ public final class Leadership {
 
     public boolean isLeader() {
         return leader;
+    }
+
+    /**
+     * This replica's current leadership term: a number that grows each time it becomes leader, 0 while it
+     * is a standby. Work planned in one term must not be written in another: the replica may have lost the
+     * lead and won it back meanwhile, while another replica wrote.
+     */
+    public long term() {
+        return leader ? term : 0;
+    }
+
+    /** True while this replica leads in {@code term} (which was {@link #term()} when the work was planned). */
+    public boolean holds(long term) {
+        return term != 0 && leader && this.term == term;
     }
 
     public boolean isElected() {

@@ -25,7 +25,7 @@ public record ServiceSettings(
         Path artistsFile, Path dataDir, Set<String> activeStatuses,
         boolean dryRun, double deleteGuardFraction, int deleteGuardMin, Secret adminToken,
         Duration connectTimeout, Duration readTimeout, Duration callDeadline, long maxResponseBytes,
-        Duration retryDelay, Duration retryMaxDelay, Duration resilioJobsReuse,
+        Duration retryDelay, Duration retryMaxDelay, int retryMaxRedeliveries, Duration resilioJobsReuse,
         Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
         int reconcileConcurrency, int reconcileRetryMax, Duration reconcileRetryDelay,
         boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, Long eventQueueMaxBytes, String leaderElection, Path leaderElectionDir, String leaderElectionLease,
@@ -144,7 +144,7 @@ public record ServiceSettings(
                         + "e.g. shotgrid.url).");
             }
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
-                    artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay,
+                    artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay, redeliveries,
                     jobsReuse, debounce, maxDelay, safetyNet, safetyNetFirst, concurrency, reconcileRetries, reconcileRetryDelay, eventLog, startId,
                     notifyUrl, queueBytes, election, electionDir, lease, warnings);
         }

@@ -58,15 +58,16 @@ public final class DeadLetterStore {
      * Records a write that still failed; returns the document as stored.
      *
      * @param call the console call that failed ({@code PUT /jobs/1001}), or null when it failed before any
+     * @param tries how many times the write was tried before it was given up (added to an earlier letter's count)
      */
-    public synchronized DeadLetter record(JobOperation op, Throwable error, String call) {
+    public synchronized DeadLetter record(JobOperation op, Throwable error, String call, int tries) {
         String now = clock.instant().toString();
         Integer status = error == null ? null : Upstreams.status(error);
         String message = error == null ? "unknown error" : upstreams.describe(error, call);
-        DeadLetter fresh = new DeadLetter(op.getProjectId(), op.getAction(), op.getJobId(), op.getJobName(), message, status, 1, now, now);
+        DeadLetter fresh = new DeadLetter(op.getProjectId(), op.getAction(), op.getJobId(), op.getJobName(), message, status, Math.max(tries, 1), now, now);
         Stored previous = letters.get(fresh.identity());
         DeadLetter letter = previous == null ? fresh : new DeadLetter(fresh.project(), fresh.action(), fresh.jobId(), fresh.jobName(),
-                message, status, previous.letter().attempts() + 1, previous.letter().firstFailedAt(), now);
+                message, status, previous.letter().attempts() + Math.max(tries, 1), previous.letter().firstFailedAt(), now);
         Path file = dir.resolve(letter.key());
         try {
             AtomicFile.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(letter));
@@ -75,8 +76,8 @@ public final class DeadLetterStore {
             throw new UncheckedIOException("cannot write dead letter " + file, e);
         }
         letters.put(letter.identity(), new Stored(letter, file));
-        LOG.error("Dead letter: project {} {} {} failed ({} time{}): {}", letter.project(), letter.action(), letter.jobName(),
-                letter.attempts(), letter.attempts() == 1 ? "" : "s", message);
+        LOG.error("Dead letter: project {} {} {} failed, tried {} time{} since {}: {}", letter.project(), letter.action(), letter.jobName(),
+                letter.attempts(), letter.attempts() == 1 ? "" : "s", letter.firstFailedAt(), message);
         return letter;
     }
 

@@ -1,30 +1,126 @@
 package com.srsync.failure;
 
+import com.srsync.http.Upstreams;
 import com.srsync.observe.SyncMetrics;
+import com.srsync.reconcile.JobOperation;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Whether a write that failed for a transient reason is tried again: at most RETRY_MAX_REDELIVERIES
- * times, each retry counted in {@code srsync_write_retries_total}. The count is kept in an exchange
- * property of its own, because the console call removes every header (so nothing leaks into the
- * request), Camel's redelivery counter header included: a predicate on that header saw none, and a
- * console answering 503 for good was retried for ever, holding its project's reconcile open.
+ * What becomes of a write that failed for a transient reason (no answer, 429, 502, 503, 504), decided
+ * once per failure as soon as it happens ({@code onExceptionOccurredRef} in {@code routes/errors.yaml}):
+ * <ul>
+ * <li>{@link Next#NOW}: tried again in line after a short wait (at most {@code inlineLimit}, a second
+ *     or two: a reset connection, a console catching its breath);</li>
+ * <li>{@link Next#LATER}: the wait is longer (the console's {@code Retry-After}, or the backoff has grown):
+ *     the write is not kept to be sent later as it was planned - ShotGrid may change meanwhile - but
+ *     the run goes on with its other writes and the project is planned again from fresh reads when due;</li>
+ * <li>{@link Next#NEVER}: it failed more than RETRY_MAX_REDELIVERIES times in a row, counted across
+ *     reconciles ({@link WriteAttempts}): it is dead-lettered.</li>
+ * </ul>
+ * The wait is the longer of the backoff (RETRY_DELAY_MS doubling to RETRY_MAX_DELAY_MS, with jitter) and
+ * what the console asked for in {@code Retry-After} (at most {@code cap}). Each failure is logged once,
+ * in words, with its true count.
  */
-public final class WriteRetries {
-    static final String ATTEMPTS = "srsyncWriteRetries";
+public final class WriteRetries implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger("com.srsync.resilio");
+    static final String DECISION = "srsyncWriteDecision";
 
+    /** What happens next to a failed write. */
+    public enum Next { NOW, LATER, NEVER }
+
+    /** The decision on one failure: what next, after how long, and the write's failures in a row so far. */
+    public record Decision(Next next, Duration delay, int failures, String why) {}
+
+    private final WriteAttempts attempts;
     private final SyncMetrics metrics;
+    private final int maxRedeliveries;
+    private final long firstDelayMillis;
+    private final long maxDelayMillis;
+    private final long inlineLimitMillis;
+    private final Duration cap;
 
-    public WriteRetries(SyncMetrics metrics) {
+    public WriteRetries(WriteAttempts attempts, SyncMetrics metrics, int maxRedeliveries, Duration firstDelay, Duration maxDelay,
+                        Duration inlineLimit, Duration cap) {
+        this.attempts = attempts;
         this.metrics = metrics;
+        this.maxRedeliveries = maxRedeliveries;
+        this.firstDelayMillis = firstDelay.toMillis();
+        this.maxDelayMillis = maxDelay.toMillis();
+        this.inlineLimitMillis = inlineLimit.toMillis();
+        this.cap = cap;
     }
 
-    /** Called once per failure, before a redelivery is decided; true (and counted) while retries are left. */
-    public boolean again(Exchange exchange, int maxRedeliveries) {
-        int done = exchange.getProperty(ATTEMPTS, 0, Integer.class);
-        if (done >= maxRedeliveries) return false;
-        exchange.setProperty(ATTEMPTS, done + 1);
-        metrics.writeRetried();
-        return true;
+    /** Decides, logs and counts the failure the exchange carries; an in-line retry gets its delay. */
+    @Override
+    public void process(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) failure = exchange.getException();
+        JobOperation op = exchange.getVariable("operation", JobOperation.class);
+        Decision decision = decide(op == null ? 1 : attempts.failed(op), Upstreams.retryAfter(failure), describe(failure));
+        exchange.setProperty(DECISION, decision);
+        if (decision.next() == Next.NOW) {
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, decision.delay().toMillis());
+            metrics.writeRetried();
+        }
+        log(op, exchange.getVariable("resilioCall", String.class), decision);
+    }
+
+    /** The rule, on its own: a write's failures in a row (this one included) and the wait the console asked for, or null. */
+    Decision decide(int failures, Duration asked, String why) {
+        if (failures > maxRedeliveries) return new Decision(Next.NEVER, Duration.ZERO, failures, why);
+        long backoff = Math.min(maxDelayMillis, firstDelayMillis << Math.min(failures - 1, 30));
+        long jitter = (long) (backoff * 0.15 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
+        long wait = Math.max(backoff + jitter, asked == null ? 0 : Math.min(asked.toMillis(), cap.toMillis()));
+        return new Decision(wait <= inlineLimitMillis ? Next.NOW : Next.LATER, Duration.ofMillis(Math.max(wait, 0)), failures, why);
+    }
+
+    /** retryWhile: true when the failure is retried in line. */
+    public boolean again(Exchange exchange) {
+        Decision d = exchange.getProperty(DECISION, Decision.class);
+        return d != null && d.next() == Next.NOW;
+    }
+
+    /** True when the write is left for a later reconcile (the failure handler's steps then defer, not dead-letter). */
+    public boolean later(Exchange exchange) {
+        Decision d = exchange.getProperty(DECISION, Decision.class);
+        return d != null && d.next() == Next.LATER;
+    }
+
+    /** The decision on the exchange's last failure, or null when none was made (the failure was not transient). */
+    public Decision decision(Exchange exchange) {
+        return exchange.getProperty(DECISION, Decision.class);
+    }
+
+    /** The write is dead-lettered: how many times it was tried in a row (at least 1); its count starts again. */
+    public int givenUp(Exchange exchange) {
+        JobOperation op = exchange.getVariable("operation", JobOperation.class);
+        Decision d = exchange.getProperty(DECISION, Decision.class);
+        int tries = d != null ? d.failures() : op == null ? 1 : attempts.failed(op);
+        if (op != null) attempts.forget(op);
+        return Math.max(tries, 1);
+    }
+
+    private void log(JobOperation op, String call, Decision d) {
+        String what = (op == null ? "a write" : "Project " + op.getProjectId() + ": " + op.getAction() + " " + op.getJobName())
+                + (call == null ? "" : " (" + call + ")");
+        switch (d.next()) {
+            case NOW -> LOG.warn("{} failed ({}), try {} of {}; trying again in {} ms", what, d.why(), d.failures(), maxRedeliveries + 1,
+                    d.delay().toMillis());
+            case LATER -> LOG.warn("{} failed ({}), try {} of {}; not sent later as planned: the project is planned again in {} s",
+                    what, d.why(), d.failures(), maxRedeliveries + 1, (d.delay().toMillis() + 999) / 1000);
+            case NEVER -> LOG.warn("{} failed ({}), try {} of {}; no tries left", what, d.why(), d.failures(), maxRedeliveries + 1);
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        Integer status = failure == null ? null : Upstreams.status(failure);
+        if (status == null || status == 0) return failure == null ? "no answer" : "no answer: " + failure.getMessage();
+        Duration asked = Upstreams.retryAfter(failure);
+        return "answered " + status + (asked == null ? "" : ", Retry-After " + asked.toSeconds() + " s");
     }
 }

@@ -47,6 +47,15 @@ public final class ReconcileRetries {
         LOG.warn("Project {} will be reconciled again in {} ms (failure {} of {})", project, wait, n, maxAttempts);
     }
 
+    /**
+     * The project is planned again no sooner than {@code epochMillis} (a write the console deferred); a
+     * later retry already scheduled stays. Not a failure: its failures in a row do not grow.
+     */
+    public void notBefore(Object project, long epochMillis) {
+        dueAt.merge(String.valueOf(project), epochMillis, Math::max);
+        LOG.info("Project {} will be planned again at {}", project, java.time.Instant.ofEpochMilli(dueAt.get(String.valueOf(project))));
+    }
+
     /** A project whose reconcile wrote everything it had to: its failures in a row start again from zero. */
     public void succeeded(Object project) {
         failuresInARow.remove(String.valueOf(project));

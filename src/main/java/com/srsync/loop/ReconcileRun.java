@@ -1,21 +1,34 @@
 package com.srsync.loop;
 
+import com.srsync.failure.DeadLetterStore;
 import com.srsync.reconcile.JobKind;
 import com.srsync.reconcile.JobNames;
 import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
-import com.srsync.failure.DeadLetterStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One reconcile of one project while it runs: its plan, its start, and how its writes went. Shared by
- * the split's messages, so its counters are thread-safe.
+ * One reconcile of one project, from its first read to its end: the permit it holds (one of
+ * RECONCILE_CONCURRENCY, {@link ReconcileAdmission}), the leadership term it was started in (no write
+ * of it leaves the replica outside that term, {@link WriteFence}), its plan, and how its writes went.
+ * The routes pass this one object along ({@code variable run}); its split's messages share it, so its
+ * counters are thread-safe.
  */
 public final class ReconcileRun {
-    private final ProjectPlan plan;
+    private final long project;
+    private final long term;
     private final long startedAtMillis;
+    private final AtomicBoolean permitHeld = new AtomicBoolean(true);
+    private volatile ProjectPlan plan;
     private final AtomicInteger createdShots = new AtomicInteger();
     private final AtomicInteger createdAssets = new AtomicInteger();
     private final AtomicInteger updatedShots = new AtomicInteger();
@@ -24,14 +37,48 @@ public final class ReconcileRun {
     private final AtomicInteger deletedAssets = new AtomicInteger();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
+    private final Map<JobOperation, Long> deferred = new ConcurrentHashMap<>();
+    private final List<String> abandoned = new ArrayList<>();
 
-    ReconcileRun(ProjectPlan plan, long startedAtMillis) {
-        this.plan = plan;
+    ReconcileRun(long project, long term, long startedAtMillis) {
+        this.project = project;
+        this.term = term;
         this.startedAtMillis = startedAtMillis;
     }
 
+    /** A run whose plan is known already (tests of the apply routes). */
+    public static ReconcileRun of(ProjectPlan plan, long term) {
+        ReconcileRun run = new ReconcileRun(plan.projectId(), term, System.currentTimeMillis());
+        run.plan = plan;
+        return run;
+    }
+
+    public long getProject() {
+        return project;
+    }
+
+    /** The leadership term this run was started in. */
+    public long term() {
+        return term;
+    }
+
+    /** The plan, once made; null while the run is still reading. */
     public ProjectPlan getPlan() {
         return plan;
+    }
+
+    /** The writes to make, in order (none when the plan is blocked or the project left alone). */
+    public List<JobOperation> getWrites() {
+        return plan == null ? List.of() : plan.writes();
+    }
+
+    void planned(ProjectPlan plan) {
+        this.plan = plan;
+    }
+
+    /** True once: the permit is handed back. */
+    boolean releasePermit() {
+        return permitHeld.compareAndSet(true, false);
     }
 
     void applied(JobOperation op) {
@@ -53,10 +100,46 @@ public final class ReconcileRun {
         skipped.add(DeadLetterStore.keyOf(op));
     }
 
-    /** The operations that were not written in this reconcile (failed or skipped), by {@link DeadLetterStore#keyOf}. */
+    /** A write the console asked to wait for: not sent; the project is planned again after {@code wait}. */
+    void deferred(JobOperation op, Duration wait) {
+        deferred.put(op, System.currentTimeMillis() + wait.toMillis());
+    }
+
+    /** A write not sent because this replica no longer leads in the run's term. */
+    void abandoned(JobOperation op) {
+        synchronized (abandoned) {
+            abandoned.add(op == null ? "a write" : op.toString());
+        }
+    }
+
+    /** The writes not sent because the lead was lost, as words. */
+    List<String> abandonedWrites() {
+        synchronized (abandoned) {
+            return List.copyOf(abandoned);
+        }
+    }
+
+    boolean isAbandoned() {
+        synchronized (abandoned) {
+            return !abandoned.isEmpty();
+        }
+    }
+
+    /** The writes left for a later reconcile. */
+    Collection<JobOperation> deferredWrites() {
+        return List.copyOf(deferred.keySet());
+    }
+
+    /** When the last deferred write may be tried again (epoch millis), or 0 when none was deferred. */
+    long deferredUntil() {
+        return deferred.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** The operations that were not written in this reconcile (failed, skipped or deferred), by {@link DeadLetterStore#keyOf}. */
     Set<String> unwrittenOperations() {
-        Set<String> all = new java.util.HashSet<>(failed);
+        Set<String> all = new HashSet<>(failed);
         all.addAll(skipped);
+        for (JobOperation op : deferred.keySet()) all.add(DeadLetterStore.keyOf(op));
         return all;
     }
 
@@ -69,16 +152,17 @@ public final class ReconcileRun {
         return failed.size();
     }
 
-    java.time.Duration elapsed() {
-        return java.time.Duration.ofMillis(System.currentTimeMillis() - startedAtMillis);
+    Duration elapsed() {
+        return Duration.ofMillis(System.currentTimeMillis() - startedAtMillis);
     }
 
     String summary() {
         long ms = System.currentTimeMillis() - startedAtMillis;
-        return "project " + plan.projectId() + " (" + plan.tankName() + ") in " + ms + " ms - "
+        return "project " + project + " (" + plan.tankName() + ") in " + ms + " ms - "
                 + "Created: " + createdShots + " shot, " + createdAssets + " assets | "
                 + "Updated: " + updatedShots + " shot, " + updatedAssets + " assets | "
                 + "Deleted: " + deletedShots + " shot, " + deletedAssets + " assets | "
-                + "Failed: " + failed.size() + " | Skipped artists: " + plan.skippedArtists().size();
+                + "Failed: " + failed.size() + (deferred.isEmpty() ? "" : " | Deferred: " + deferred.size())
+                + " | Skipped artists: " + plan.skippedArtists().size();
     }
 }

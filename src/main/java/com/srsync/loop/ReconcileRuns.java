@@ -2,6 +2,8 @@ package com.srsync.loop;
 
 import com.srsync.events.EventRelevance;
 import com.srsync.failure.DeadLetterStore;
+import com.srsync.failure.WriteAttempts;
+import com.srsync.failure.WriteRetries;
 import com.srsync.http.Upstreams;
 import com.srsync.observe.SyncMetrics;
 import com.srsync.observe.UpstreamHealth;
@@ -16,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The course of reconciles: what a plan left out or refused when it starts, each failed write (into
- * the dead-letter store), one line per reconcile with its counts, like the old tool's
- * "Sync complete - Created: …" line, and whether the project must be reconciled again.
+ * the dead-letter store), each write the console deferred or the lost lead abandoned, one line per
+ * reconcile with its counts, like the old tool's "Sync complete - Created: …" line, and whether and
+ * when the project must be reconciled again.
  */
 public final class ReconcileRuns {
     private static final Logger LOG = LoggerFactory.getLogger("com.srsync.reconcile");
@@ -32,10 +35,12 @@ public final class ReconcileRuns {
     private final Upstreams upstreams;
 
     private final RunHistory history;
+    private final WriteAttempts attempts;
 
     public ReconcileRuns(DeadLetterStore deadLetters, ReconcileRetries retries, SyncMetrics metrics, UpstreamHealth health, Upstreams upstreams,
-                         RunHistory history) {
+                         RunHistory history, WriteAttempts attempts) {
         this.history = history;
+        this.attempts = attempts;
         this.upstreams = upstreams;
         this.deadLetters = deadLetters;
         this.retries = retries;
@@ -43,8 +48,9 @@ public final class ReconcileRuns {
         this.health = health;
     }
 
-    /** @param startedAt when the reconcile started reading, so its duration covers the reads */
-    public ReconcileRun begin(ProjectPlan plan, java.util.Date startedAt) {
+    /** The run's plan is made (its reads can be let go): logs what it left out or refused. */
+    public void planned(ReconcileRun run, ProjectPlan plan) {
+        run.planned(plan);
         if (plan.leftAlone() != null) {
             LOG.warn("Project {}: {}", plan.projectId(), plan.leftAlone());
         }
@@ -62,7 +68,6 @@ public final class ReconcileRuns {
                     + "DELETE_GUARD_FRACTION / DELETE_GUARD_MIN (1 switches the guard off) and sync again.",
                     plan.projectId(), plan.tankName(), plan.guard().deletes(), plan.guard().managed(), plan.projectId());
         }
-        return new ReconcileRun(plan, startedAt == null ? System.currentTimeMillis() : startedAt.getTime());
     }
 
     /**
@@ -78,7 +83,23 @@ public final class ReconcileRuns {
             return;
         }
         run.applied(op);
+        attempts.forget(op);
         metrics.wrote(op.getAction(), "ok");
+    }
+
+    /**
+     * A write the console asked to wait for longer than an in-line retry: it is not sent later as it was
+     * planned; the run goes on with its other writes and the project is planned again when it is due.
+     */
+    public void deferred(ReconcileRun run, JobOperation op, WriteRetries.Decision decision) {
+        run.deferred(op, decision.delay());
+        metrics.wrote(op.getAction(), "deferred");
+    }
+
+    /** A write not sent because this replica no longer leads in the run's term; the run's end says what was abandoned. */
+    public void abandoned(ReconcileRun run, JobOperation op) {
+        if (run != null) run.abandoned(op);
+        if (op != null) metrics.wrote(op.getAction(), "abandoned");
     }
 
     /** A write that still failed after its retries and was dead-lettered: its project is reconciled again later. */
@@ -121,14 +142,24 @@ public final class ReconcileRuns {
         return ended.get();
     }
 
-    /** Logs the reconcile's line, settles its dead letters, and schedules it again if a write failed. */
+    /**
+     * Logs the reconcile's line, settles its dead letters, and schedules it again if a write failed or
+     * was deferred. A run that lost the lead settles and schedules nothing: the new leader owns the project.
+     */
     public void finish(ReconcileRun run, boolean dryRun) {
         ended.incrementAndGet();
         ProjectPlan plan = run.getPlan();
+        if (run.isAbandoned()) {
+            abandon(run);
+            return;
+        }
+        attempts.keepOnly(plan.projectId(), run.deferredWrites());
         String outcome = outcome(run, dryRun);
         metrics.reconciled(outcome, run.elapsed());
         history.add(String.valueOf(plan.projectId()), plan.tankName(), run.elapsed().toMillis(), outcome, plan.creates().size(),
-                plan.updates().size(), plan.deletes().size(), run.failures(), plan.leftAlone());
+                plan.updates().size(), plan.deletes().size(), run.failures(), plan.leftAlone() != null ? plan.leftAlone()
+                        : run.deferredUntil() > 0 ? "the console asked to wait; the project is planned again at "
+                        + java.time.Instant.ofEpochMilli(run.deferredUntil()) : null);
         if (plan.leftAlone() != null) return;
         metrics.planned("create", plan.creates().size());
         metrics.planned("update", plan.updates().size());
@@ -137,7 +168,11 @@ public final class ReconcileRuns {
         if (plan.isBlocked()) metrics.guardBlocked();
         deadLetters.settle(plan, run.unwrittenOperations(), !dryRun && !plan.isBlocked());
         log(run, dryRun);
-        if (run.isPlanAgain() && run.failures() == 0) {
+        if (run.deferredUntil() > 0) {
+            if (run.failures() > 0) metrics.reconcileError("write");
+            if (run.failures() > 0) retries.afterFailure(plan.projectId());
+            retries.notBefore(plan.projectId(), run.deferredUntil());   // planned again from fresh reads, when the console is ready
+        } else if (run.isPlanAgain() && run.failures() == 0) {
             retries.afterFailure(plan.projectId());   // planned again after the first backoff, from what the console has now
             if (!plan.isBlocked()) health.reconcileSucceeded();
         } else if (run.failures() == 0) {
@@ -149,12 +184,22 @@ public final class ReconcileRuns {
         }
     }
 
+    private void abandon(ReconcileRun run) {
+        ProjectPlan plan = run.getPlan();
+        metrics.reconciled("abandoned", run.elapsed());
+        history.add(String.valueOf(run.getProject()), plan == null ? null : plan.tankName(), run.elapsed().toMillis(), "abandoned",
+                0, 0, 0, 0, "this replica lost the lead; the new leader reconciles the project");
+        LOG.warn("Project {}: this replica lost the lead during its reconcile; not sent: {}. The leader's takeover pass owns the project.",
+                run.getProject(), String.join(", ", run.abandonedWrites()));
+    }
+
     private static String outcome(ReconcileRun run, boolean dryRun) {
         ProjectPlan plan = run.getPlan();
         if (plan.leftAlone() != null) return "left_alone";
         if (dryRun) return "dry_run";
         if (plan.isBlocked()) return "blocked";
         if (run.failures() > 0) return "failed_writes";
+        if (run.deferredUntil() > 0) return "deferred";
         return plan.writes().isEmpty() ? "no_change" : "written";
     }
 
@@ -167,6 +212,9 @@ public final class ReconcileRuns {
             LOG.error("Sync blocked - {}", run.summary());
         } else if (run.failures() > 0) {
             LOG.error("Sync incomplete - {}", run.summary());
+        } else if (run.deferredUntil() > 0) {
+            LOG.warn("Sync deferred - {}; the console asked to wait: planned again at {}", run.summary(),
+                    java.time.Instant.ofEpochMilli(run.deferredUntil()));
         } else {
             LOG.info("Sync complete - {}", run.summary());
         }

@@ -44,7 +44,7 @@ class DeadLetterStoreTest {
         DeadLetterStore store = store();
         List<String> names = List.of("HybridWork_TST A B", "HybridWork_TST A_B", "HybridWork_TST_Ünï", "HybridWork_TST_ÜnÏ",
                 "HybridWork_TST_日本", "HybridWork_TST_中文", "HybridWork_" + "X".repeat(300) + "1", "HybridWork_" + "X".repeat(300) + "2");
-        for (String name : names) store.record(delete(155, name), new IOException("Connection refused"), "DELETE /api/v2/jobs/1001");
+        for (String name : names) store.record(delete(155, name), new IOException("Connection refused"), "DELETE /api/v2/jobs/1001", 1);
 
         assertEquals(names.size(), store.count());
         assertEquals(names.size(), files().size());
@@ -60,21 +60,21 @@ class DeadLetterStoreTest {
     }
 
     @Test
-    void a_repeat_failure_updates_its_letter_and_a_restart_finds_it() throws IOException {
+    void a_repeat_failure_updates_its_letter_counting_every_try_and_a_restart_finds_it() throws IOException {
         DeadLetterStore first = store();
-        first.record(delete(155, "HybridWork_TST_010"), new IOException("Connection refused"), "DELETE /api/v2/jobs/1001");
-        first.record(delete(155, "HybridWork_TST_010"), new IOException("Connection refused"), "DELETE /api/v2/jobs/1001");
+        first.record(delete(155, "HybridWork_TST_010"), new IOException("Connection refused"), "DELETE /api/v2/jobs/1001", 6);
+        first.record(delete(155, "HybridWork_TST_010"), new IOException("Connection refused"), "DELETE /api/v2/jobs/1001", 1);
 
         DeadLetterStore second = store();
         assertEquals(1, second.count());
-        assertEquals(2, second.list().get(0).attempts());
+        assertEquals(7, second.list().get(0).attempts(), "six tries, then one more");
         assertEquals(1, files().size());
     }
 
     @Test
     void the_count_is_kept_in_memory_not_read_from_the_folder() throws IOException {
         DeadLetterStore store = store();
-        store.record(delete(155, "HybridWork_TST_010"), new IOException("Connection refused"), null);
+        store.record(delete(155, "HybridWork_TST_010"), new IOException("Connection refused"), null, 1);
         try (Stream<Path> s = Files.list(dataDir.resolve("dead-letters"))) {
             for (Path p : s.toList()) Files.delete(p);
         }

@@ -69,9 +69,70 @@ class FailureHandlingTest extends ServiceTestSupport {
 
         resilioServer.verify(6, putRequestedFor(urlEqualTo("/api/v2/jobs/1001")));      // the first try and RETRY_MAX_REDELIVERIES (5)
         assertEquals(503, deadLetters().get(0).path("status").asInt());
+        assertEquals(6, deadLetters().get(0).path("attempts").asInt(), "the letter counts every try");
         String retries = java.util.Arrays.stream(admin("GET", "/observe/metrics", null).body().split("\n"))
                 .filter(l -> l.startsWith("srsync_write_retries_total")).findFirst().orElse("");
         assertEquals(5.0, Double.parseDouble(retries.substring(retries.lastIndexOf(' ') + 1)), retries);   // each retry counted
+    }
+
+    @Test
+    void each_failed_try_is_logged_once_in_words_with_its_true_count() throws Exception {
+        oneActiveShot();
+        console.job(1001, OldToolScenariosTest.SHOT_0010_ALEX.replace("Alex Trial\"", "Someone Else\"")).install();
+        resilioServer.stubFor(put("/api/v2/jobs/1001").willReturn(aResponse().withStatus(503)));
+
+        try (com.srsync.support.LogCapture log = com.srsync.support.LogCapture.open()) {
+            reconcile(155L);
+
+            List<String> tries = log.containing("update " + SHOT_JOB + " (Resilio PUT /jobs/1001) failed (answered 503)");
+            assertEquals(6, tries.size(), String.join("\n", tries));
+            for (int i = 1; i <= 5; i++) assertTrue(tries.get(i - 1).contains("try " + i + " of 6; trying again in"), tries.get(i - 1));
+            assertTrue(tries.get(5).contains("try 6 of 6; no tries left"), tries.get(5));
+            assertEquals(List.of(), log.containing("On delivery attempt"), "Camel's own retry warning is not logged");
+            assertEquals(1, log.containing("tried 6 times since").size(), log.printed());
+        }
+    }
+
+    @Test
+    void a_write_the_console_defers_is_planned_again_from_fresh_reads_never_sent_as_planned() throws Exception {
+        oneActiveShot();
+        console.install();
+        resilioServer.stubFor(createOf(SHOT_JOB).inScenario("busy").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")).willSetStateTo("free"));
+        resilioServer.stubFor(createOf(SHOT_JOB).inScenario("busy").whenScenarioStateIs("free").willReturn(okJson("{\"id\": 3001}")));
+
+        long before = runs().ended();
+        reconcile(155L);                                   // ends at once: the shot's create is deferred, not parked
+        assertEquals(1, creates(SHOT_JOB).size());
+        site.task(5001, 1213, user(8, "Matthew Testuser")).install();   // Alex is unassigned while the console makes us wait
+
+        awaitReconciles(before + 2);                      // planned again when the console's wait is over
+        List<LoggedRequest> attempts = creates(SHOT_JOB);
+        assertEquals(2, attempts.size());
+        long waited = attempts.get(1).getLoggedDate().getTime() - attempts.get(0).getLoggedDate().getTime();
+        assertTrue(waited >= 3000, "sent again after " + waited + " ms, before the console's Retry-After");
+        JsonNode sent = MAPPER.readTree(attempts.get(1).getBodyAsString());
+        assertTrue(sent.toString().contains("\"id\":3"), "Matthew's machine (agent 3) gets the shot: " + sent);
+        assertTrue(!sent.toString().contains("\"id\":2"), "Alex's machine (agent 2), unassigned before the write was sent, is not in it: " + sent);
+        assertEquals(MAPPER.readTree("[]"), deadLetters());
+    }
+
+    @Test
+    void one_deferred_write_holds_up_none_of_the_runs_other_writes() {
+        oneActiveShot();
+        console.install();
+        resilioServer.stubFor(createOf(SHOT_JOB).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+
+        long started = System.currentTimeMillis();
+        reconcile(155L);
+        long took = System.currentTimeMillis() - started;
+
+        List<LoggedRequest> shot = creates(SHOT_JOB), assets = creates("HybridWork_TST_Assets");
+        assertEquals(1, shot.size(), "the deferred create is not tried again in this run");
+        assertEquals(1, assets.size());
+        assertTrue(took < 5000, "the run took " + took + " ms");
+        assertTrue(assets.get(0).getLoggedDate().getTime() - shot.get(0).getLoggedDate().getTime() < 2000,
+                "the assets job's create waited behind the shot job's");
     }
 
     @Test

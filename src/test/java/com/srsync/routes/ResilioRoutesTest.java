@@ -82,7 +82,7 @@ class ResilioRoutesTest extends ServiceTestSupport {
     }
 
     @Test
-    void a_console_asking_one_project_to_wait_holds_up_no_other_project() {
+    void a_console_asking_one_project_to_wait_holds_up_no_other_project_and_the_project_is_planned_again_when_due() {
         site.project(155, "TST").project(156, "OTH")
                 .shot(1213, 155, "TST_010_0010", "active", "TST_010").task(5001, 1213, user(7, "Alex Trial"))
                 .shot(2001, 156, "OTH_010_0010", "active", "OTH_010").task(6001, 2001, user(8, "Matthew Testuser")).install();
@@ -100,7 +100,10 @@ class ResilioRoutesTest extends ServiceTestSupport {
         await().atMost(Duration.ofSeconds(3)).until(() -> runs().ended() >= before + 1);
         assertTrue(System.currentTimeMillis() - asked < 3000, "project 156 waited for project 155's Retry-After");
         resilioServer.verify(1, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(matchingJsonPath("$.name", equalTo("HybridWork_OTH_OTH_010_0010"))));
-        await().atMost(Duration.ofSeconds(10)).until(() -> runs().ended() >= before + 2);   // 155 goes on after its wait
+        await().atMost(Duration.ofSeconds(3)).until(() -> runs().ended() >= before + 2);   // 155 ended, its create deferred
+        resilioServer.verify(1, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(matchingJsonPath("$.name", equalTo("HybridWork_TST_TST_010_0010"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs().ended() >= before + 3);   // 155 planned again after its wait
+        assertTrue(System.currentTimeMillis() - asked >= 3000, "planned again before the console's Retry-After");
         resilioServer.verify(2, postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(matchingJsonPath("$.name", equalTo("HybridWork_TST_TST_010_0010"))));
     }
 

@@ -37,7 +37,7 @@ class RoutesWithMocksTest extends ServiceTestSupport {
 
     private ReconcileRun run(JobOperation... ops) {
         ProjectPlan plan = new ProjectPlan(155, "TST", List.of(ops), List.of(), List.of(), List.of(), new GuardVerdict(false, 0, 0), null, List.of());
-        return runs().begin(plan, null);
+        return ReconcileRun.of(plan, context.getRegistry().lookupByNameAndType("leadership", com.srsync.cluster.Leadership.class).term());
     }
 
     @Test
