@@ -16,9 +16,12 @@ import org.apache.camel.Exchange;
  * change never waits behind a full pass.
  * <p>
  * {@code seda:reconcile} carries {@link Ticket}s in {@link #backlog()}, ordered urgent first, then by
- * age. A ticket is claimed before its run; one replaced by a newer ticket (moved ahead, or re-queued
- * because its hand-over was lost) is skipped. A waiting mark older than {@code staleAfter} no longer
- * counts, so a lost hand-over cannot keep a project from ever being queued again.
+ * age. A ticket is claimed before its run; one replaced by a newer ticket (moved ahead) is skipped.
+ * A waiting project keeps its place in line however often it is asked for again - when full passes
+ * take longer than the safety net's interval, the projects a pass has not reached yet are not sent to
+ * the back behind those it reconciled, so no project waits longer than one full pass. A waiting mark
+ * older than {@code staleAfter} whose ticket is no longer in the backlog (its hand-over to a worker was
+ * lost) is issued again in its place, so a lost hand-over cannot keep a project from ever running.
  */
 public final class ReconcileQueue {
     /** One queued reconcile of a project. */
@@ -59,11 +62,23 @@ public final class ReconcileQueue {
             return null;
         }
         long now = System.nanoTime();
-        boolean fresh = s.waiting != null && now - s.waitingSince <= staleAfterNanos;
-        if (fresh && (s.waiting.urgent() || !urgent)) return null;
-        s.waiting = new Ticket(project, ++tickets, urgent || (fresh && s.waiting.urgent()));
+        boolean waits = s.waiting != null && (now - s.waitingSince <= staleAfterNanos || inBacklog(s.waiting));
+        if (waits && (s.waiting.urgent() || !urgent)) return null;       // it keeps its place in line
+        if (waits || s.waiting == null) {
+            s.waiting = new Ticket(project, ++tickets, urgent);          // new, or moved ahead: a new number
+        } else {
+            s.waiting = new Ticket(project, s.waiting.number(), urgent); // its ticket was lost: issued again in its place
+        }
         s.waitingSince = now;
         return s.waiting;
+    }
+
+    /** True while the ticket waits in the backlog (it was not lost on its way to a worker). */
+    private boolean inBacklog(Ticket ticket) {
+        for (Exchange e : backlog) {
+            if (ticketOf(e).equals(ticket)) return true;
+        }
+        return false;
     }
 
     /** {@link #offer} as the routes ask: a project id in any form, and the {@code reconcileUrgent} header ("true", or absent). */
@@ -74,7 +89,7 @@ public final class ReconcileQueue {
     /** A worker took this ticket: true when it is the project's current one and the project is not running. */
     public synchronized boolean claim(Ticket ticket) {
         State s = projects.get(ticket.project());
-        if (s == null || s.running || s.waiting == null || s.waiting.number() != ticket.number()) return false;
+        if (s == null || s.running || s.waiting == null || !s.waiting.equals(ticket)) return false;
         s.waiting = null;
         s.running = true;
         return true;

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Resilio console for the sandbox: the jobs API ({@code /api/v2/jobs}, token required) and, for
- * people, {@code GET /} listing the jobs as JSON.
+ * people, {@code GET /} listing the jobs as JSON. To try failures: {@code POST /sandbox/outage/N} refuses
+ * the next N writes with 503, {@code POST /sandbox/throttle/N?retry_after=S} answers them 429 with
+ * {@code Retry-After: S}; {@code GET /sandbox/writes} lists the writes it accepted, oldest first.
  */
 final class SimulatedConsole extends SandboxHttp {
     static final String TOKEN = "sandbox-resilio-token";
@@ -19,6 +21,9 @@ final class SimulatedConsole extends SandboxHttp {
     private final Map<Long, ObjectNode> jobs = new TreeMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private int writesToRefuse;
+    private int writesToThrottle;
+    private String throttleFor = "0";
+    private final List<Map<String, Object>> accepted = new java.util.ArrayList<>();
 
     SimulatedConsole(int port) throws IOException {
         super(port);
@@ -31,6 +36,13 @@ final class SimulatedConsole extends SandboxHttp {
             writesToRefuse = Integer.parseInt(path.substring("/sandbox/outage/".length()));
             return Map.of("writes_refused_next", writesToRefuse);
         }
+        if (path.startsWith("/sandbox/throttle/") && method.equals("POST")) {        // the next N writes answer 429 + Retry-After, as a busy console
+            writesToThrottle = Integer.parseInt(path.substring("/sandbox/throttle/".length()));
+            String query = exchange.getRequestURI().getQuery();
+            throttleFor = query != null && query.startsWith("retry_after=") ? String.valueOf(Long.parseLong(query.substring(12))) : "30";
+            return Map.of("writes_throttled_next", writesToThrottle, "retry_after", Long.parseLong(throttleFor));
+        }
+        if (path.equals("/sandbox/writes") && method.equals("GET")) return List.copyOf(accepted);
         if (!path.startsWith("/api/v2/jobs")) throw new NoSuchElementException("no such endpoint: " + path);
         if (!("Token " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             return new Status(401, Map.of("message", "Authorization required"));
@@ -38,6 +50,15 @@ final class SimulatedConsole extends SandboxHttp {
         if (!method.equals("GET") && writesToRefuse > 0) {
             writesToRefuse--;
             return new Status(503, Map.of("message", "Service Unavailable (sandbox outage)"));
+        }
+        if (!method.equals("GET") && writesToThrottle > 0) {
+            writesToThrottle--;
+            exchange.getResponseHeaders().set("Retry-After", throttleFor);
+            return new Status(429, Map.of("message", "Too Many Requests (sandbox throttle)"));
+        }
+        if (!method.equals("GET")) {
+            accepted.add(Map.of("method", method, "path", path, "at", System.currentTimeMillis(),
+                    "body", body.length == 0 ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8)));
         }
         String rest = path.substring("/api/v2/jobs".length()).replaceAll("^/|/$", "");
         if (rest.isEmpty()) {

@@ -71,16 +71,40 @@ class ReconcileQueueTest {
     }
 
     @Test
-    void a_stale_waiting_mark_no_longer_counts() {
+    void a_lost_ticket_is_issued_again_in_its_place() {
         ReconcileQueue quick = new ReconcileQueue(Duration.ZERO);
-        ReconcileQueue.Ticket lost = quick.offer(155, false);
+        ReconcileQueue.Ticket lost = quick.offer(155, false);     // never reaches the backlog
+        quick.offer(156, false);
         ReconcileQueue.Ticket again = quick.offer(155, false);
         assertNotNull(again);
-        assertFalse(quick.claim(lost));
+        assertEquals(lost.number(), again.number(), "it keeps its place in line");
         assertTrue(quick.claim(again));
     }
 
+    @Test
+    void a_waiting_project_keeps_its_place_when_passes_take_longer_than_the_interval() throws Exception {
+        ReconcileQueue slow = new ReconcileQueue(Duration.ZERO);   // every waiting mark is old at once: passes outlast the interval
+        List<Long> ran = new ArrayList<>();
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            for (int tick = 0; tick < 5; tick++) {
+                for (long p = 1; p <= 5; p++) add(context, slow, slow.offer(p, false));   // a full pass asks for every project
+                ReconcileQueue.Ticket next;                                                 // one worker runs one project a tick
+                do {
+                    next = slow.backlog().poll().getMessage().getBody(ReconcileQueue.Ticket.class);
+                } while (!slow.claim(next));
+                ran.add(next.project());
+                slow.finished(next.project());
+            }
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ran, "each project gets its turn within one pass");
+    }
+
     private void add(DefaultCamelContext context, ReconcileQueue.Ticket ticket) {
+        add(context, queue, ticket);
+    }
+
+    private static void add(DefaultCamelContext context, ReconcileQueue queue, ReconcileQueue.Ticket ticket) {
+        if (ticket == null) return;
         Exchange e = new DefaultExchange(context);
         e.getMessage().setBody(ticket);
         queue.backlog().add(e);
