@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * One writer: two real service processes on a file lock against the sandbox's simulators. The leader's
  * write is deferred by the console (429, Retry-After), the lock moves to the other replica meanwhile,
  * and an artist is unassigned: the old leader sends nothing after it stepped down, and the artist is
- * not put back.
+ * not put back. A replica that takes over plans with artists.yaml as it is then, not as it was when it started.
  */
 class FencingTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -41,6 +41,17 @@ class FencingTest {
     private Map<String, String> env(Path lockDir, String id) throws Exception {
         return ReplicaSupport.replica(sandbox, id, Map.of("LEADER_ELECTION", "file", "LEADER_ELECTION_DIR", lockDir.toString(),
                 "RETRY_DELAY_MS", "50"));
+    }
+
+    private Map<String, String> env(Path lockDir, String id, Path artists) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env(lockDir, id));
+        env.put("ARTISTS_FILE", artists.toString());
+        return env;
+    }
+
+    private boolean anyJobHas(int agent) throws Exception {
+        for (JsonNode job : get(console() + "/")) if (hasAgent(job, agent)) return true;
+        return false;
     }
 
     private JsonNode get(String url) throws Exception {
@@ -124,5 +135,36 @@ class FencingTest {
         }
         assertTrue(!hasAgent(job("HybridWork_TST_TST_010_0010"), 3), "Matthew was put back on the shot's job");
         assertTrue(!hasAgent(job("HybridWork_TST_Assets"), 3), "Matthew was put back on the assets job");
+    }
+
+    @Test
+    void a_new_leader_plans_with_artists_yaml_as_it_is_when_it_takes_over() throws Exception {
+        sandbox = ReplicaSupport.simulators();
+        Path lock = Files.createTempDirectory("srsync-lock-");
+        Path artists = Files.createTempFile("artists-", ".yaml");
+        Files.copy(Path.of("config/artists.yaml"), artists, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        post(shotgrid() + "/sandbox/tasks/5002/assignees/8", "POST");        // Matthew works on TST_010_0010
+        a = ServiceProcess.start(env(lock, "replica-a", artists), ServiceTestSupport.freePort(), "takeover-a");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ReplicaSupport.leads(a));
+        await().atMost(Duration.ofSeconds(30)).until(() -> anyJobHas(3));
+        b = ServiceProcess.start(env(lock, "replica-b", artists), ServiceTestSupport.freePort(), "takeover-b");
+        Thread.sleep(3000);
+
+        String without = Files.readString(artists).replaceAll("(?s)  Matthew Testuser:.*?/Volumes/Company\"\n", "");
+        Files.writeString(artists, without);                                 // Matthew leaves the studio's list
+        await().atMost(Duration.ofSeconds(30)).until(() -> !anyJobHas(3));
+        long removed = System.currentTimeMillis();
+        a.kill();                                                            // SIGKILL: no hand-over
+        await().atMost(Duration.ofSeconds(30)).until(() -> ReplicaSupport.leads(b));
+        Thread.sleep(6000);                                                  // B's takeover pass, and a few reads of the file after it
+
+        for (JsonNode w : get(console() + "/sandbox/writes")) {
+            if (w.path("at").asLong() > removed) {
+                assertTrue(!w.path("body").asText().contains("\"id\":3") && !w.path("body").asText().contains("\"id\": 3"),
+                        "Matthew, removed from artists.yaml before the takeover, was put back: " + w);
+            }
+        }
+        assertTrue(!anyJobHas(3));
+        assertEquals(200, b.send("GET", "/observe/health", null).statusCode());
     }
 }
