@@ -34,4 +34,6 @@ VOLUME ["/app/config", "/app/routes", "/app/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=10s --start-period=40s --retries=3 \
   CMD ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx16m", "-cp", "/app/shotgrid-resilio-sync.jar", "com.srsync.HealthProbe"]
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/srsync.jsa", "-XX:MaxRAMPercentage=75", "-jar", "/app/shotgrid-resilio-sync.jar"]
+# Out of memory, the JVM exits and the orchestrator starts it again: a half-alive service that can no
+# longer allocate would answer health checks while its reconciles fail.
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/srsync.jsa", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/shotgrid-resilio-sync.jar"]

@@ -55,6 +55,13 @@ class ManifestsTest {
     }
 
     @Test
+    void the_image_exits_when_the_heap_is_exhausted_so_the_orchestrator_restarts_it() throws Exception {
+        String entrypoint = java.nio.file.Files.readAllLines(java.nio.file.Path.of("Dockerfile")).stream()
+                .filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(entrypoint.contains("\"-XX:+ExitOnOutOfMemoryError\""), entrypoint);
+    }
+
+    @Test
     void two_replicas_probe_liveness_on_the_service_port_and_run_as_non_root() {
         Deployment d = one(Deployment.class);
         assertEquals(2, d.getSpec().getReplicas());
