@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -14,15 +17,19 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 
 /**
  * What camel-http's own timeouts cannot do, added to every ShotGrid and Resilio call through
- * camel-http's {@code httpClientConfigurer}: a total deadline per call (the socket timeout resets with
- * every byte, so a body that trickles in forever would otherwise hold a reconcile for good) and a cap on
- * the size of an answer (a runaway answer must not exhaust the heap). Past the deadline the call fails
- * as a timeout, which is retried like any other; a too-large answer fails and is not retried.
+ * camel-http's {@code httpClientConfigurer}: a total deadline per call (HTTP_CALL_DEADLINE_MS) and a cap
+ * on the size of an answer (a runaway answer must not exhaust the heap). The socket timeout resets with
+ * every byte, so a peer that trickles its status line and headers, or its body, would otherwise hold a
+ * reconcile for good: the deadline covers the whole call - connecting, waiting for the head, reading
+ * the body. When it passes, a timer drops the connection, whatever the call is blocked on. Past the
+ * deadline the call fails as a timeout, which is retried like any other; a too-large answer fails and
+ * is not retried.
  */
 public final class HttpLimits implements HttpClientConfigurer {
     private final long deadlineNanos;
     private final long maxBytes;
     private final ExecChainHandler watcher;
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     /** @param watcher sees every call outside the limits (the upstreams' health), or null */
     public HttpLimits(Duration deadline, long maxBytes, ExecChainHandler watcher) {
@@ -37,12 +44,28 @@ public final class HttpLimits implements HttpClientConfigurer {
         // so the cap counts what lands in memory (a small gzip bomb is still a large answer)
         builder.addExecInterceptorFirst("srsync-limits", (request, scope, chain) -> {
             long deadline = System.nanoTime() + deadlineNanos;
-            ClassicHttpResponse response = chain.proceed(request, scope);
+            Deadline timer = new Deadline(scope.execRuntime::discardEndpoint);
+            ClassicHttpResponse response;
+            try {
+                response = chain.proceed(request, scope);
+            } catch (IOException | RuntimeException e) {
+                timer.cancel();
+                if (timer.passed()) throw new DeadlineExceededException(deadlineNanos / 1_000_000);
+                throw e;
+            }
+            if (response.getEntity() == null) {
+                timer.cancel();
+                return response;
+            }
             // past a limit the connection is dropped, not drained: draining is exactly what must not be waited for
-            if (response.getEntity() != null) response.setEntity(new Limited(response.getEntity(), deadline, scope.execRuntime::discardEndpoint));
+            response.setEntity(new Limited(response.getEntity(), deadline, timer));
             return response;
         });
         if (watcher != null) builder.addExecInterceptorFirst("srsync-upstream-health", watcher);   // outside the limits: sees their failures
+    }
+
+    private interface IoRead {
+        int get() throws IOException;
     }
 
     /** A call that did not complete within its deadline: a timeout, like any other. */
@@ -59,44 +82,111 @@ public final class HttpLimits implements HttpClientConfigurer {
         }
     }
 
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "http-call-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);                 // a call that ends in time leaves nothing behind
+        return timer;
+    }
+
+    /** One call's deadline: when it passes first, the connection is dropped, unblocking whatever waits on it. */
+    private final class Deadline implements Runnable {
+        private final Runnable abort;
+        private final ScheduledFuture<?> task;
+        private volatile boolean passed;
+
+        Deadline(Runnable abort) {
+            this.abort = abort;
+            this.task = TIMER.schedule(this, deadlineNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void run() {
+            passed = true;
+            abort.run();
+        }
+
+        boolean passed() {
+            return passed;
+        }
+
+        void cancel() {
+            task.cancel(false);
+        }
+
+        /** Now, on the caller's thread: the answer is not read further. */
+        void abortNow() {
+            cancel();
+            abort.run();
+        }
+    }
+
     private final class Limited extends HttpEntityWrapper {
         private final long deadline;
-        private final Runnable abort;
+        private final Deadline timer;
 
-        Limited(HttpEntity entity, long deadline, Runnable abort) {
+        Limited(HttpEntity entity, long deadline, Deadline timer) {
             super(entity);
             this.deadline = deadline;
-            this.abort = abort;
+            this.timer = timer;
         }
 
         @Override
         public InputStream getContent() throws IOException {
             if (getContentLength() > maxBytes) {
-                abort.run();
+                timer.abortNow();
                 throw new AnswerTooLargeException(maxBytes);
             }
-            return new FilterInputStream(super.getContent()) {
+            InputStream content;
+            try {
+                content = super.getContent();
+            } catch (IOException | RuntimeException e) {
+                timer.cancel();
+                throw e;
+            }
+            return new FilterInputStream(content) {
                 private long read;
 
                 @Override
                 public int read() throws IOException {
                     check();
-                    int b = super.read();
+                    int b = passedOr(() -> super.read());
                     if (b >= 0) count(1);
+                    else timer.cancel();
                     return b;
                 }
 
                 @Override
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     check();
-                    int n = super.read(buffer, offset, length);
+                    int n = passedOr(() -> super.read(buffer, offset, length));
                     if (n > 0) count(n);
+                    else if (n < 0) timer.cancel();
                     return n;
                 }
 
+                @Override
+                public void close() throws IOException {
+                    timer.cancel();
+                    super.close();
+                }
+
+                /** A read the timer cut off fails as the deadline, not as a closed socket. */
+                private int passedOr(IoRead read) throws IOException {
+                    try {
+                        return read.get();
+                    } catch (IOException e) {
+                        if (timer.passed()) throw new DeadlineExceededException(deadlineNanos / 1_000_000);
+                        throw e;
+                    }
+                }
+
                 private void check() throws IOException {
-                    if (System.nanoTime() - deadline > 0) {
-                        abort.run();
+                    if (timer.passed() || System.nanoTime() - deadline > 0) {
+                        timer.abortNow();
                         throw new DeadlineExceededException(deadlineNanos / 1_000_000);
                     }
                 }
@@ -104,7 +194,7 @@ public final class HttpLimits implements HttpClientConfigurer {
                 private void count(int n) {
                     read += n;
                     if (read > maxBytes) {
-                        abort.run();
+                        timer.abortNow();
                         throw new AnswerTooLargeException(maxBytes);
                     }
                 }
