@@ -205,7 +205,7 @@ public class SyncConfiguration implements CamelConfiguration {
                                        SyncMetrics metrics) {
         Leadership leadership = switch (settings.leaderElection()) {
             case "file" -> Leadership.on("file", fileLock(context, settings));
-            case "kubernetes" -> kubernetesLease(context, settings);
+            case "kubernetes" -> kubernetesLease(context, beans, settings, metrics);
             default -> Leadership.alone();
         };
         properties.addOverrideProperty("leader.election.enabled", String.valueOf(leadership.isElected()));
@@ -245,7 +245,7 @@ public class SyncConfiguration implements CamelConfiguration {
      * candidates are the namespace's pods labelled app.kubernetes.io/name=shotgrid-resilio-sync (the
      * Deployment of deploy/kubernetes sets it): a replica whose pod lacks it never leads.
      */
-    private static Leadership kubernetesLease(CamelContext context, ServiceSettings settings) {
+    private static Leadership kubernetesLease(CamelContext context, Beans beans, ServiceSettings settings, SyncMetrics metrics) {
         String lease = settings.leaderElectionLease();
         int dash = lease.lastIndexOf('-');
         String prefix = dash > 0 ? lease.substring(0, dash) : lease;
@@ -264,7 +264,11 @@ public class SyncConfiguration implements CamelConfiguration {
         addService(context, service);
         Leadership leadership = Leadership.on("kubernetes", service, group);
         KubernetesClient client = new KubernetesClientBuilder().build();
-        new LeaderPodLabel(client, namespace != null ? namespace : client.getNamespace(), replicaId()).follow(leadership);
+        LeaderPodLabel label = new LeaderPodLabel(client, namespace != null ? namespace : client.getNamespace(), replicaId(), Duration.ofSeconds(10));
+        label.follow(leadership);
+        metrics.gauge("srsync.leader.label.failures", label::failures);
+        beans.bind("leaderLabelReadiness", ReadinessCheck.problem("leader-label", "leader label", label::problem,
+                () -> Map.of("failures", label.failures())));
         return leadership;
     }
 

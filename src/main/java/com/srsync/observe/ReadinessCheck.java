@@ -16,6 +16,7 @@ public final class ReadinessCheck extends AbstractHealthCheck {
     private final String service;
     private final Duration staleAfter;
     private final java.util.function.Supplier<String> problem;
+    private String subject = "event log";
     private java.util.function.Supplier<Map<String, Object>> details = Map::of;
     private java.util.function.BooleanSupplier standby = () -> false;
 
@@ -30,6 +31,15 @@ public final class ReadinessCheck extends AbstractHealthCheck {
     /** {@code eventlog}: down while the poller is stopped or its last read failed; its lag and backlog are in the message either way. */
     public static ReadinessCheck eventLog(java.util.function.Supplier<String> problem, java.util.function.Supplier<Map<String, Object>> details) {
         ReadinessCheck check = new ReadinessCheck("eventlog", null, null, null, problem);
+        check.details = details;
+        return check;
+    }
+
+    /** {@code id}: down while {@code problem} says something is wrong (null: up), the message naming {@code subject}. */
+    public static ReadinessCheck problem(String id, String subject, java.util.function.Supplier<String> problem,
+                                         java.util.function.Supplier<Map<String, Object>> details) {
+        ReadinessCheck check = new ReadinessCheck(id, null, null, null, problem);
+        check.subject = subject;
         check.details = details;
         return check;
     }
@@ -57,7 +67,7 @@ public final class ReadinessCheck extends AbstractHealthCheck {
                     .sorted().reduce((a, b) -> a + ", " + b).orElse("");
             String p = problem.get();
             if (p == null) builder.up().message(state);
-            else builder.down().message("event log: " + p + " (" + state + ")");
+            else builder.down().message(subject + ": " + p + (state.isEmpty() ? "" : " (" + state + ")"));
             return;
         }
         if (service != null) {
