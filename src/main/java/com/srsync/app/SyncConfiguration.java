@@ -133,8 +133,7 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind("resilioTls", ResilioTls.parameters(settings.resilioCaCert(), settings.resilioTlsInsecure()));
         beans.bind("resilioHostnames", ResilioTls.hostnames(settings.resilioTlsInsecure()));
         beans.bind(new HttpLimits(settings.callDeadline(), settings.maxResponseBytes(), beans.get(UpstreamCalls.class)));   // camel.component.http(s).http-client-configurer
-        beans.bind(new MergeVariables());
-        beans.bind(new Rethrow());
+        beans.bind(new ScatterGather());                                     // every multicast that reads at once
     }
 
     /**
