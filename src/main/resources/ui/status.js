@@ -120,6 +120,8 @@ async function load() {
     if (focusShotIds.length && !focusShots.length) focusShots = Object.values(await api("/admin/shots?ids=" + focusShotIds.join(",")));
     const plan = await api("/admin/plan" + (focusProject ? "?project=" + encodeURIComponent(focusProject) : ""));
     const runs = await api("/admin/runs");
+    $("warnings").textContent = (plan.warnings || []).join(" ");
+    $("warnings").hidden = !(plan.warnings || []).length;
     main.textContent = "";
     for (const p of plan.projects || []) main.appendChild(await showProject(p, runs));
     if (!(plan.projects || []).length) main.appendChild(note("No project has active shots or jobs of its own."));

@@ -22,11 +22,14 @@ public final class PlanJson {
     private final ObjectMapper mapper;
     private final boolean dryRun;
     private final Upstreams upstreams;
+    private final java.util.function.Supplier<List<String>> warnings;
 
-    public PlanJson(ObjectMapper mapper, boolean dryRun, Upstreams upstreams) {
+    /** @param warnings what an operator should know about the configuration in force (artists matched by display name only) */
+    public PlanJson(ObjectMapper mapper, boolean dryRun, Upstreams upstreams, java.util.function.Supplier<List<String>> warnings) {
         this.mapper = mapper;
         this.dryRun = dryRun;
         this.upstreams = upstreams;
+        this.warnings = warnings;
     }
 
     /**
@@ -47,6 +50,7 @@ public final class PlanJson {
     public String render(Object plans, List<OrphanedJobs> orphaned) throws JsonProcessingException {
         ObjectNode root = mapper.createObjectNode();
         root.put("dry_run", dryRun);
+        warnings.get().forEach(root.putArray("warnings")::add);
         ArrayNode projects = root.putArray("projects");
         for (ProjectPlan plan : list(plans)) projects.add(project(plan));
         ArrayNode orphans = root.putArray("orphaned");

@@ -325,7 +325,7 @@ public class SyncConfiguration implements CamelConfiguration {
     private static void admin(CamelContext context, Beans beans, ServiceSettings settings, ObjectMapper mapper) {
         AdminGate gate = beans.bind(new AdminGate(settings.adminToken()));
         beans.bind(new HealthReport(context, authorization -> AdminGate.ALLOWED.equals(gate.decide(authorization)), mapper));
-        beans.bind(new PlanJson(mapper, settings.dryRun(), beans.get(Upstreams.class)));
+        beans.bind(new PlanJson(mapper, settings.dryRun(), beans.get(Upstreams.class), beans.get(ArtistsFile.class)::warnings));
         beans.bind(new JobListing(beans.get(ArtistsFile.class)::rules, mapper));
         beans.bind(new StatusPage());                                        // GET /ui, POST /ui/ami (routes/ui.yaml)
         beans.bind(new GroupedBodyAggregationStrategy());

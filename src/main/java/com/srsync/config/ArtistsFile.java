@@ -1,10 +1,14 @@
 package com.srsync.config;
 
+import com.srsync.reconcile.Artist;
 import com.srsync.reconcile.SyncRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -16,11 +20,20 @@ import org.slf4j.LoggerFactory;
  * reconciles every project (the delete guard still applies to each). An invalid version is refused -
  * file, line and key in the log and in health - and the configuration in force stays. {@link #candidate}
  * reads a file that is not saved yet, for {@code POST /admin/plan}.
+ * <p>
+ * A changed file is taken only once it reads the same twice, {@code settle} apart (size, modification
+ * time and content): an editor that truncates and then writes (nano, {@code cat >}, a copy over SMB) can
+ * be read half-saved, and a prefix that parses - a file cut before {@code job_settings}, or in the
+ * middle of {@code target_agents} - would otherwise be in force and reconciled for one interval.
+ * <p>
+ * Artists listed with neither {@code login} nor {@code email} are matched by display name only; at
+ * start-up and after each change the log names them once ({@link #warnings()}, shown on the status page).
  */
 public final class ArtistsFile {
     private static final Logger LOG = LoggerFactory.getLogger(ArtistsFile.class);
 
     private final Path path;
+    private final Duration settle;
     private final Set<String> activeStatuses;
     private volatile ArtistsConfig config;
     private volatile SyncRules rules;
@@ -29,11 +42,18 @@ public final class ArtistsFile {
 
     /** @param config the version read at start-up (an invalid file stops the service there) */
     public ArtistsFile(Path path, Set<String> activeStatuses, ArtistsConfig config) {
+        this(path, activeStatuses, config, Duration.ofMillis(300));
+    }
+
+    /** @param settle how long a changed file must read the same before it is taken */
+    public ArtistsFile(Path path, Set<String> activeStatuses, ArtistsConfig config, Duration settle) {
         this.path = path;
+        this.settle = settle;
         this.activeStatuses = Set.copyOf(activeStatuses);
         this.config = config;
         this.rules = config.rules(this.activeStatuses);
         this.text = readOrNull();
+        warnAboutNamesOnly();
     }
 
     /** The rules in force. */
@@ -54,6 +74,8 @@ public final class ArtistsFile {
             return false;
         }
         if (now.equals(text)) return false;
+        now = settled(now);
+        if (now == null) return false;                  // still being written: the next check looks again
         text = now;
         ArtistsConfig next;
         try {
@@ -68,7 +90,41 @@ public final class ArtistsFile {
         rules = next.rules(activeStatuses);
         refused = null;
         LOG.info("artists.yaml changed and is in force: {}; every project is reconciled", changes);
+        warnAboutNamesOnly();
         return true;
+    }
+
+    /** The file's text once it reads the same {@code settle} apart (size, time and content); null while it changes. */
+    private String settled(String first) {
+        try {
+            FileTime before = Files.getLastModifiedTime(path);
+            long size = Files.size(path);
+            Thread.sleep(settle.toMillis());
+            String again = readOrNull();
+            if (again == null || !again.equals(first) || Files.size(path) != size || !Files.getLastModifiedTime(path).equals(before)) {
+                LOG.debug("{} is changing; it is read again at the next check", path);
+                return null;
+            }
+            return first;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** What an operator should know about the version in force: the artists matched by display name only. */
+    public List<String> warnings() {
+        List<String> names = rules.artistsByNameOnly().stream().map(Artist::displayName).toList();
+        if (names.isEmpty()) return List.of();
+        return List.of(names.size() + " artist" + (names.size() == 1 ? " is" : "s are") + " matched by display name only ("
+                + String.join(", ", names) + "): a ShotGrid user who takes one of these names gets that artist's machine, and one "
+                + "who renames themselves drops out of every job. Add each artist's login (or email) to artists.yaml.");
+    }
+
+    private void warnAboutNamesOnly() {
+        for (String warning : warnings()) LOG.warn("artists.yaml: {}", warning);
     }
 
     /** The refused version's problem, by file, for health; empty when the file on disk is in force. */

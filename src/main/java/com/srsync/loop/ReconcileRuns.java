@@ -59,7 +59,8 @@ public final class ReconcileRuns {
         }
         skippedShots.warnAbout(plan);
         for (String name : plan.conflicts()) {
-            LOG.warn("Project {} ({}): job {} not created: the name belongs to a project with a longer tank name",
+            LOG.warn("Project {} ({}): job {} not made: its name would also read as a project's with a longer tank name, "
+                    + "or two of the project's jobs would share it (GET /admin/plan lists it under name_conflicts)",
                     plan.projectId(), plan.tankName(), name);
         }
         if (plan.isBlocked()) {

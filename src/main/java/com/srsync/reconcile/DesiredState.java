@@ -6,16 +6,25 @@ import java.util.List;
  * The jobs one project should have, plus who was left out and which shots could not get a job.
  *
  * @param skippedShots active shots refused a job because a name in their path is unsafe
- * @param conflicts    shots whose job name would belong to another project under the longest tank-name
- *                     rule (for example tank {@code TST} shot {@code B_010} when a project {@code TST_B} exists)
+ * @param conflicts    jobs not made because their name would belong to another project under the longest
+ *                     tank-name rule (for example tank {@code TST} shot {@code B_010} when a project {@code TST_B}
+ *                     exists), or because two desired jobs would share it
  * @param refusal      null; or why nothing of the project may be written (its assets folder is refused)
+ * @param held         names two desired jobs shared: neither is created, changed or deleted (also in conflicts)
  */
 public record DesiredState(List<DesiredJob> jobs, List<SkippedArtist> skippedArtists, List<SkippedShot> skippedShots,
-                           List<String> conflicts, String refusal) {
+                           List<String> conflicts, String refusal, List<String> held) {
     public DesiredState {
         jobs = List.copyOf(jobs);
         skippedArtists = List.copyOf(skippedArtists);
         skippedShots = List.copyOf(skippedShots);
         conflicts = List.copyOf(conflicts);
+        held = List.copyOf(held);
+    }
+
+    /** True when {@code jobName} is one of the held names (compared as Windows and macOS compare folder names). */
+    public boolean holds(String jobName) {
+        String folded = FolderNames.folded(jobName);
+        return held.stream().anyMatch(h -> FolderNames.folded(h).equals(folded));
     }
 }

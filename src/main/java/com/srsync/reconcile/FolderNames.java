@@ -36,6 +36,15 @@ public final class FolderNames {
                 : Optional.of("reads as '" + printable(compatible) + "' once normalised, which " + seen);
     }
 
+    /**
+     * The name as the most permissive system an agent may run compares folder names: one Unicode normal
+     * form (macOS stores names decomposed, Windows and Linux as typed) and no case (Windows and macOS
+     * ignore it). Two names with one folded form are one folder there.
+     */
+    public static String folded(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
     public static boolean isSafe(String name) {
         return problem(name).isEmpty();
     }

@@ -26,29 +26,20 @@ public final class JobPlanner {
 
     /** @param snapshot a project whose tank name is a safe folder name (see {@link ProjectDirectory#leftAlone}) */
     public DesiredState desired(ProjectSnapshot snapshot) {
+        return desired(snapshot, Set.of());
+    }
+
+    /**
+     * @param snapshot a project whose tank name is a safe folder name (see {@link ProjectDirectory#leftAlone})
+     * @param ownJobs  the names of the jobs recorded as this project's: such a job stays its own even when
+     *                 another project's tank name could also produce its name (only creates are refused then)
+     */
+    public DesiredState desired(ProjectSnapshot snapshot, Set<String> ownJobs) {
         String tank = snapshot.tankName();
         long project = snapshot.projectId();
         Map<String, SkippedArtist> skippedArtists = new LinkedHashMap<>();
         List<SkippedShot> skippedShots = new ArrayList<>();
-        Map<String, ShotGroup> byCode = new TreeMap<>();
-        for (ShotRecord shot : snapshot.shots()) {
-            if (!rules.isActive(shot.status())) continue;
-            Optional<String> unsafe = nameProblem(shot);
-            if (unsafe.isPresent()) {
-                skippedShots.add(new SkippedShot(shot.id(), shot.code(), unsafe.get()));
-                continue;
-            }
-            ShotGroup group = byCode.computeIfAbsent(shot.code(), c -> new ShotGroup(sequenceOf(shot)));
-            group.shots.add(shot);
-            for (ShotGridUser user : shot.assignees()) {
-                Optional<Artist> artist = rules.artistFor(user);
-                if (artist.isPresent()) {
-                    group.artists.add(artist.get());
-                } else if (user.name() != null) {
-                    skippedArtists.putIfAbsent(user.name(), new SkippedArtist(user.name(), SkippedArtist.NOT_CONFIGURED));
-                }
-            }
-        }
+        Map<String, ShotGroup> byCode = groups(snapshot, skippedShots, skippedArtists);
 
         List<DesiredJob> jobs = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
@@ -60,9 +51,9 @@ public final class JobPlanner {
             List<Artist> artists = sorted(group.artists);
             if (artists.isEmpty()) continue;
             String name = JobNames.shotJob(tank, code);
-            if (!JobNames.owner(name, tanks).map(tank::equals).orElse(false)) {
+            if (!ownJobs.contains(name) && !JobNames.owner(name, tanks).map(tank::equals).orElse(false)) {
                 projectArtists.addAll(artists);
-                conflicts.add(name);
+                conflicts.add(name);                        // not made: the name would read as another project's
                 continue;
             }
             String folder = rules.templates().shotFolder(tank, group.sequence, code);
@@ -81,8 +72,71 @@ public final class JobPlanner {
             if (assets.problem == null) jobs.add(assets.job);
             else refusal = "the assets folder is refused: " + assets.problem + "; the project's jobs are left alone";
         }
+        UniqueJobNames unique = UniqueJobNames.of(jobs);
+        conflicts.addAll(unique.held());
         skippedShots.sort(Comparator.comparingLong(SkippedShot::id));
-        return new DesiredState(jobs, new ArrayList<>(skippedArtists.values()), skippedShots, conflicts, refusal);
+        return new DesiredState(unique.jobs(), new ArrayList<>(skippedArtists.values()), skippedShots, conflicts, refusal, unique.held());
+    }
+
+    /**
+     * The project's active shots that may have a job, by code, with their artists. A shot is skipped (and
+     * listed with the reason) when a name in its path is unsafe, when its job would carry the project's
+     * assets job's name, or when its folder is another shot's on Windows or macOS (same code but for case or
+     * Unicode form: the shot with the lowest id keeps its job). An artist listed by display name only whom two
+     * ShotGrid users share is matched to neither.
+     */
+    private Map<String, ShotGroup> groups(ProjectSnapshot snapshot, List<SkippedShot> skippedShots, Map<String, SkippedArtist> skippedArtists) {
+        List<ShotRecord> active = snapshot.shots().stream().filter(s -> rules.isActive(s.status()))
+                .sorted(Comparator.comparingLong(ShotRecord::id)).toList();
+        Map<String, Set<Long>> sharedNames = sharedDisplayNames(active);
+        Map<String, ShotRecord> firstByFolder = new HashMap<>();
+        Map<String, ShotGroup> byCode = new TreeMap<>();
+        for (ShotRecord shot : active) {
+            Optional<String> skip = nameProblem(shot).or(() -> collision(snapshot.tankName(), shot, firstByFolder));
+            if (skip.isPresent()) {
+                skippedShots.add(new SkippedShot(shot.id(), shot.code(), skip.get()));
+                continue;
+            }
+            ShotGroup group = byCode.computeIfAbsent(shot.code(), c -> new ShotGroup(sequenceOf(shot)));
+            group.shots.add(shot);
+            for (ShotGridUser user : shot.assignees()) {
+                Set<Long> sharing = user.name() == null ? null : sharedNames.get(user.name());
+                Optional<Artist> artist = sharing != null && rules.matchesByNameOnly(user) ? Optional.empty() : rules.artistFor(user);
+                if (artist.isPresent()) {
+                    group.artists.add(artist.get());
+                } else if (sharing != null) {
+                    skippedArtists.putIfAbsent(user.name(), new SkippedArtist(user.name(), sharing.size() + " ShotGrid users are named '"
+                            + user.name() + "' (ids " + new TreeSet<>(sharing) + "): matched to neither; list the artist's login or email in artists.yaml"));
+                } else if (user.name() != null) {
+                    skippedArtists.putIfAbsent(user.name(), new SkippedArtist(user.name(), SkippedArtist.NOT_CONFIGURED));
+                }
+            }
+        }
+        return byCode;
+    }
+
+    /** Why the shot's job would be another job: the project's assets job, or the job of a shot whose folder is the same on Windows and macOS. */
+    private static Optional<String> collision(String tank, ShotRecord shot, Map<String, ShotRecord> firstByFolder) {
+        String name = JobNames.shotJob(tank, shot.code());
+        if (FolderNames.folded(name).equals(FolderNames.folded(JobNames.assetsJob(tank)))) {
+            return Optional.of("its job would be named " + FolderNames.printable(name) + ", the name of the project's assets job; rename the shot");
+        }
+        ShotRecord first = firstByFolder.putIfAbsent(FolderNames.folded(shot.code()), shot);
+        if (first == null || first.code().equals(shot.code())) return Optional.empty();
+        return Optional.of("its folder '" + FolderNames.printable(shot.code()) + "' is shot '" + FolderNames.printable(first.code()) + "' (id "
+                + first.id() + ")'s on Windows and macOS, which ignore case and Unicode form; shot " + first.id() + " keeps its job");
+    }
+
+    /** Display names that two or more ShotGrid users share, among those matched by display name only, with their user ids. */
+    private Map<String, Set<Long>> sharedDisplayNames(List<ShotRecord> shots) {
+        Map<String, Set<Long>> ids = new HashMap<>();
+        for (ShotRecord shot : shots) {
+            for (ShotGridUser user : shot.assignees()) {
+                if (rules.matchesByNameOnly(user)) ids.computeIfAbsent(user.name(), n -> new java.util.HashSet<>()).add(user.id());
+            }
+        }
+        ids.values().removeIf(set -> set.size() < 2);
+        return ids;
     }
 
     /** Why the shot's code, or its sequence when the template uses it, cannot be a folder; empty when both can. */

@@ -73,11 +73,12 @@ public final class Reconciler {
         String tank = snapshot.tankName();
         Optional<String> leftAlone = snapshot.directory().leftAlone(project);
         if (leftAlone.isPresent()) return ProjectPlan.leftAlone(project, tank, leftAlone.get(), attribution.orphanedOf(project));
-        List<ObservedJob> managed = attribution.jobsOf(project);
-        DesiredState desired = planner.desired(snapshot);
+        List<ObservedJob> owned = attribution.jobsOf(project);
+        DesiredState desired = planner.desired(snapshot, owned.stream().map(ObservedJob::name).collect(java.util.stream.Collectors.toSet()));
+        List<ObservedJob> managed = owned.stream().filter(j -> !desired.holds(j.name())).toList();   // a held name: left as it is
         if (desired.refusal() != null) {
             return ProjectPlan.leftAlone(project, tank, desired.refusal(),
-                    List.of(new OrphanedJobs(project, managed.stream().map(ObservedJob::name).sorted().toList(), desired.refusal())));
+                    List.of(new OrphanedJobs(project, owned.stream().map(ObservedJob::name).sorted().toList(), desired.refusal())));
         }
         List<JobOperation> ops = new ArrayList<>(JobDiff.diff(project, desired.jobs(), managed, name -> deleteReason(snapshot, desired, name, rules)));
         ops.sort(Comparator.comparingInt(o -> o.actionType().ordinal()));

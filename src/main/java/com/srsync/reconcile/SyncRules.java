@@ -51,6 +51,18 @@ public final class SyncRules {
         return Optional.ofNullable(a);
     }
 
+    /** True when {@code user} would be matched to an artist by display name alone (no login or e-mail of theirs is listed). */
+    public boolean matchesByNameOnly(ShotGridUser user) {
+        if (user.login() != null && byLogin.containsKey(user.login().toLowerCase(Locale.ROOT))) return false;
+        if (user.email() != null && byEmail.containsKey(user.email().toLowerCase(Locale.ROOT))) return false;
+        return user.name() != null && byName.containsKey(user.name());
+    }
+
+    /** The artists listed with neither {@code login} nor {@code email}: matched by display name only. */
+    public List<Artist> artistsByNameOnly() {
+        return artists.stream().filter(a -> a.login() == null && a.email() == null).toList();
+    }
+
     /** True when some artist is matched by login or e-mail, so users' details must be read from ShotGrid. */
     public boolean needsUserDetails() {
         return !byLogin.isEmpty() || !byEmail.isEmpty();

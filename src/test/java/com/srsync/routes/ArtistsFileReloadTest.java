@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,5 +161,43 @@ class ArtistsFileReloadTest extends ServiceTestSupport {
         awaitReconciles(1);
         resilioServer.verify(0, deleteRequestedFor(anyUrl()));
         assertTrue(runs().ended() >= 1);
+    }
+
+    @Test
+    void a_file_read_while_it_is_half_saved_is_not_taken() throws Exception {
+        reconcile(155L);
+        try (LogCapture log = LogCapture.open();
+             java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(artists, java.nio.file.StandardOpenOption.WRITE,
+                     java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            byte[] bytes = WITH_SAM.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int at = 0; at < bytes.length; at += 40) {               // as an editor that truncates, then writes, or a copy over SMB
+                file.write(java.nio.ByteBuffer.wrap(bytes, at, Math.min(40, bytes.length - at)));
+                file.force(true);
+                Thread.sleep(60);
+            }
+            file.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !log.containing("artists.yaml changed and is in force").isEmpty());
+            Thread.sleep(1000);
+
+            assertEquals(1, log.containing("artists.yaml changed and is in force").size(), log.printed());
+            assertTrue(log.containing("artists.yaml changed and is in force").get(0).contains("Sam Newcomer"), log.printed());
+            assertEquals(List.of(), log.containing("change refused"), "a half-saved version was read");
+        }
+    }
+
+    @Test
+    void artists_matched_by_display_name_only_are_named_once_at_each_version_and_on_the_plan() throws Exception {
+        try (LogCapture log = LogCapture.open()) {
+            Files.writeString(artists, WITH_SAM.replace("  Sam Newcomer:\n", "  Sam Newcomer:\n    login: snew\n"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !log.containing("artists.yaml changed and is in force").isEmpty());
+            Thread.sleep(500);
+
+            List<String> warned = log.containing("matched by display name only");
+            assertEquals(1, warned.size(), log.printed());
+            assertTrue(warned.get(0).contains("2 artists are matched by display name only (Matthew Testuser, Alex Trial)"), warned.get(0));
+            assertTrue(warned.get(0).contains("Add each artist's login (or email) to artists.yaml"), warned.get(0));
+        }
+        JsonNode plan = MAPPER.readTree(admin("GET", "/admin/plan?project=155", ADMIN_TOKEN).body());
+        assertTrue(plan.path("warnings").get(0).asText().startsWith("2 artists are matched by display name only"), plan.toString());
     }
 }
