@@ -12,6 +12,7 @@ import com.srsync.config.ServiceSettings;
 import com.srsync.eventlog.CursorStore;
 import com.srsync.eventlog.EventLogPoller;
 import com.srsync.events.EventQueueBudget;
+import com.srsync.events.OverflowTriggers;
 import com.srsync.events.RecentEvents;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.logging.MaskedValues;
@@ -319,6 +320,8 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind(new EventLogPoller(new CursorStore(settings.dataDir(), mapper), recent, clock, Duration.ofMinutes(5),
                 settings.eventLogStartId(), failure -> upstreams.describe(failure, null)));
         beans.bind(new EventTriggers(metrics));
+        OverflowTriggers overflow = beans.bind(new OverflowTriggers(recent, metrics, clock, Duration.ofMinutes(1)));   // webhooks.yaml: never a 503 for room
+        metrics.gauge("srsync.overflow.projects.waiting", overflow::waiting);
         beans.bind(new DebounceWindow(settings.debounce(), settings.maxDelay()));
     }
 

@@ -77,6 +77,11 @@ public final class SyncMetrics {
         registry().counter("srsync.events", "relevance", relevance).increment();
     }
 
+    /** Events not published on the event stream for extensions (their projects are still reconciled), by reason. */
+    public void eventsDropped(String reason, int count) {
+        if (count > 0) registry().counter("srsync.events.dropped", "reason", reason).increment(count);
+    }
+
     public void deadLettered() {
         registry().counter("srsync.dead.letters.written").increment();
     }

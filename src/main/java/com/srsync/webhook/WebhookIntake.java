@@ -82,11 +82,13 @@ public final class WebhookIntake {
         if (!receipt.events().isEmpty()) metrics.webhook("accepted", receipt.events().size());
     }
 
-    /** The events could not be handed over (the event queue is full): ShotGrid is asked to send them again. */
-    public String busy(WebhookReceipt receipt) {
-        LOG.warn("Webhook delivery of {} event(s) refused with 503: the event queue is full; ShotGrid will send it again", receipt.events().size());
-        metrics.webhook("busy", Math.max(1, receipt.events().size()));
-        return "{\"error\":\"busy, send again later\"}";
+    /**
+     * The events could not go on the event queue (no room): their projects are kept for a reconcile
+     * ({@code OverflowTriggers}), and the delivery is answered 200 like any valid one.
+     */
+    public String overflowed(WebhookReceipt receipt) {
+        if (!receipt.events().isEmpty()) metrics.webhook("accepted", receipt.events().size());
+        return answer(receipt);
     }
 
     /**
