@@ -136,7 +136,7 @@ class RouteReloadTest extends ServiceTestSupport {
 
     @Test
     void a_missing_placeholder_leaves_the_webhooks_running() throws Exception {
-        breakWebhooks("constant: \"5\"", "constant: \"{{no.such.setting}}\"");
+        breakWebhooks("constant: application/json", "constant: \"{{no.such.setting}}\"");
         awaitRefused("webhooks.yaml", "no.such.setting");
         webhooksStillWork();
     }
