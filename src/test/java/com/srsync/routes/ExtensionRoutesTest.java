@@ -36,10 +36,14 @@ class ExtensionRoutesTest extends ServiceTestSupport {
     }
 
     private void shotWithArtists() {
+        shotWithArtists("TST_010_0010");
+    }
+
+    private void shotWithArtists(String code) {
         site.project(155, "TST").shot(1213, 155, "TST_010_0010", "hld", "TST_010").install();
         console.install();
         shotgridServer.stubFor(post("/api/v1/entity/shots/_search").withRequestBody(matchingJsonPath("$.filters[0][0]", equalTo("id")))
-                .willReturn(okJson("{\"data\": [{\"type\": \"Shot\", \"id\": 1213, \"attributes\": {\"code\": \"TST_010_0010\"}}]}")));
+                .willReturn(okJson("{\"data\": [{\"type\": \"Shot\", \"id\": 1213, \"attributes\": {\"code\": \"" + code + "\"}}]}")));
         shotgridServer.stubFor(post("/api/v1/entity/tasks/_search").withRequestBody(matchingJsonPath("$.filters[0][0]", equalTo("entity")))
                 .willReturn(okJson("{\"data\": [{\"type\": \"Task\", \"id\": 5001, \"relationships\": {\"task_assignees\": {\"data\": ["
                         + user(8, "Matthew Testuser") + "," + user(7, "Alex Trial") + "]}}}]}")));
@@ -56,6 +60,17 @@ class ExtensionRoutesTest extends ServiceTestSupport {
                 .withHeader("Content-Type", containing("application/json"))
                 .withRequestBody(equalToJson("{\"text\": \"Shot TST_010_0010 is on hold. Assigned: Alex Trial, Matthew Testuser\"}"))));
         chat.verify(0, anyRequestedFor(anyUrl()).withHeader("x-sg-signature", matching(".*")));   // nothing of the webhook leaks out
+    }
+
+    @Test
+    void what_shotgrid_says_is_escaped_so_a_code_pings_no_channel() {
+        shotWithArtists("<!channel> & co");
+        chat.stubFor(post("/hooks/T000/B000/xyz").willReturn(ok("ok")));
+
+        assertEquals(200, deliver(httpPort, shotPutOnHold()).statusCode());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> chat.verify(1, postRequestedFor(urlEqualTo("/hooks/T000/B000/xyz"))
+                .withRequestBody(equalToJson("{\"text\": \"Shot &lt;!channel&gt; &amp; co is on hold. Assigned: Alex Trial, Matthew Testuser\"}"))));
     }
 
     @Test
