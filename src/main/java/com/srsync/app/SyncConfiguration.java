@@ -20,6 +20,7 @@ import com.srsync.failure.WriteAttempts;
 import com.srsync.failure.WriteRetries;
 import com.srsync.http.HttpLimits;
 import com.srsync.http.HttpMethodConverter;
+import com.srsync.http.PublicHeaderFilterStrategy;
 import com.srsync.http.ResilioTls;
 import com.srsync.http.Upstreams;
 import com.srsync.loop.ReconcileAdmission;
@@ -135,6 +136,7 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind("resilioHostnames", ResilioTls.hostnames(settings.resilioTlsInsecure()));
         beans.bind(new HttpLimits(settings.callDeadline(), settings.maxResponseBytes(), beans.get(UpstreamCalls.class)));   // camel.component.http(s).http-client-configurer
         beans.bind(new ScatterGather());                                     // every multicast that reads at once
+        beans.bind(new PublicHeaderFilterStrategy());                        // camel.component.platform-http.header-filter-strategy
     }
 
     /**
