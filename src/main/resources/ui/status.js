@@ -110,8 +110,8 @@ async function load() {
   const main = $("projects");
   main.textContent = "Loading…";
   try {
-    const leader = await fetch("/observe/leader").then((a) => a.json()).catch(() => null);
-    if (leader) { $("leader").textContent = leader.leader ? "leader (" + leader.replica + ")" : "standby"; $("leader").className = "pill " + (leader.leader ? "leader" : "standby"); }
+    const leader = await fetch("/observe/leader", { headers: { Authorization: "Bearer " + token() } }).then((a) => a.json()).catch(() => null);
+    if (leader) { $("leader").textContent = leader.leader ? "leader" + (leader.replica ? " (" + leader.replica + ")" : "") : "standby"; $("leader").className = "pill " + (leader.leader ? "leader" : "standby"); }
     const health = await api("/observe/health");
     const down = (health.checks || []).filter((c) => c.status !== "UP");
     $("health").textContent = down.length === 0 ? "Health: all checks up."

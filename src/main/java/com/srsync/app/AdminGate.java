@@ -25,6 +25,11 @@ public final class AdminGate {
         return token.matches(authorization.substring(BEARER.length()).trim()) ? ALLOWED : DENIED;
     }
 
+    /** True when the Authorization header carries the admin token. */
+    public boolean allows(String authorization) {
+        return ALLOWED.equals(decide(authorization));
+    }
+
     /** Lets an admin request through, or throws {@link AdminAccessException} with its 404 or 401. */
     public void check(String authorization) {
         switch (decide(authorization)) {

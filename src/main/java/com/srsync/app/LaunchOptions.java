@@ -32,6 +32,8 @@ public record LaunchOptions(String routesDir, String configDir, String httpPort,
         boolean separate = managementPort != null && !managementPort.isBlank();
         main.addOverrideProperty("camel.management.health-check-enabled", String.valueOf(separate));
         main.addOverrideProperty("observe.public.health", String.valueOf(!separate));
+        // metrics: Camel's endpoint on a separate management port; on the public port routes/observe.yaml, behind the admin token
+        main.addOverrideProperty("camel.management.metrics-enabled", String.valueOf(separate));
         proxy.forEach(main::addOverrideProperty);   // HTTPS_PROXY, HTTP_PROXY, NO_PROXY as camel-http's proxy options
     }
 

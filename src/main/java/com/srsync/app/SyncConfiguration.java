@@ -31,6 +31,8 @@ import com.srsync.loop.ReconcileRetries;
 import com.srsync.loop.ReconcileRuns;
 import com.srsync.loop.ReconcileTargets;
 import com.srsync.observe.HealthReport;
+import com.srsync.observe.MetricsText;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.srsync.routefiles.RouteFileReloader;
 import com.srsync.routefiles.RefusedFilesCheck;
 import com.srsync.observe.ReadinessCheck;
@@ -94,6 +96,8 @@ public class SyncConfiguration implements CamelConfiguration {
         // the routes read the site and console roots as placeholders: hand them over without a trailing slash
         properties.addOverrideProperty("shotgrid.url", settings.shotgridUrl().toString());
         properties.addOverrideProperty("resilio.url", settings.resilioUrl().toString());
+        // the status page may be framed by this ShotGrid site only (its Action Menu Item opens the page in a panel)
+        properties.addOverrideProperty("ui.frame.ancestors", origin(settings.shotgridUrl()));
         // an https console is trusted as RESILIO_CA_CERT / RESILIO_TLS_INSECURE say (camel-http would take these options to mean https)
         properties.addOverrideProperty("resilio.tls", "https".equals(settings.resilioUrl().getScheme())
                 ? "?sslContextParameters=#resilioTls&x509HostnameVerifier=#resilioHostnames" : "");
@@ -121,6 +125,11 @@ public class SyncConfiguration implements CamelConfiguration {
 
         LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgridUrl(),
                 settings.resilioUrl(), artists.artists().size(), settings.activeStatuses(), settings.dryRun() ? "; DRY RUN: nothing is written" : "");
+    }
+
+    /** scheme://host[:port] of a URL: what a Content-Security-Policy source names. */
+    private static String origin(java.net.URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
     }
 
     /** What the ShotGrid and Resilio routes call: queries, paging, the token, mapping, TLS and limits of camel-http. */
@@ -344,6 +353,7 @@ public class SyncConfiguration implements CamelConfiguration {
         SyncMetrics metrics = new SyncMetrics(() -> registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class));
         onStart(context, ctx -> metrics.start());
         beans.bind(metrics);
+        beans.bind(new MetricsText(() -> registry.lookupByNameAndType("metricsRegistry", PrometheusMeterRegistry.class)));   // observe.yaml
         UpstreamHealth health = beans.bind(new UpstreamHealth(clock));
         beans.bind("shotgridReadiness", ReadinessCheck.upstream(health, Upstreams.SHOTGRID));
         beans.bind("resilioReadiness", ReadinessCheck.upstream(health, Upstreams.RESILIO));

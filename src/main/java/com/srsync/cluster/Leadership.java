@@ -119,10 +119,21 @@ public final class Leadership {
         return takeovers.get();
     }
 
+    /** The answer with this replica's name (host and process id, or LEADER_ELECTION_ID): for a request with the admin token. */
     public Answer answer() {
+        return answer(true);
+    }
+
+    /**
+     * {@code /observe/leader}'s answer: 200 on the leader, 503 on a standby.
+     *
+     * @param named whether to name this replica (its pod or host name and process id): only for the admin token
+     */
+    public Answer answer(boolean named) {
         String me = service == null ? "this instance" : service.getId();
-        return leader ? new Answer(200, "{\"leader\":true,\"replica\":\"" + json(me) + "\",\"election\":\"" + mode + "\"}")
-                : new Answer(503, "{\"leader\":false,\"replica\":\"" + json(me) + "\",\"election\":\"" + mode
+        String replica = named ? ",\"replica\":\"" + json(me) + "\"" : "";
+        return leader ? new Answer(200, "{\"leader\":true" + replica + ",\"election\":\"" + mode + "\"}")
+                : new Answer(503, "{\"leader\":false" + replica + ",\"election\":\"" + mode
                         + "\",\"error\":\"standby: send requests to the leader\"}");
     }
 

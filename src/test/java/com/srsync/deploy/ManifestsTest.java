@@ -30,7 +30,7 @@ class ManifestsTest {
     private static final Set<String> SETTINGS = Set.of("SHOTGRID_URL", "SHOTGRID_SCRIPT_NAME", "SHOTGRID_API_KEY", "SECRET_TOKEN",
             "WEBHOOK_ALLOW_UNSIGNED", "RESILIO_URL", "RESILIO_TOKEN", "RESILIO_CA_CERT", "RESILIO_TLS_INSECURE", "ARTISTS_FILE",
             "HTTP_PORT", "MANAGEMENT_PORT", "DATA_DIR", "ACTIVE_STATUSES", "ADMIN_TOKEN", "LEADER_ELECTION", "LEADER_ELECTION_DIR",
-            "LEADER_ELECTION_LEASE", "RECONCILE_CONCURRENCY", "DRY_RUN");
+            "LEADER_ELECTION_LEASE", "RECONCILE_CONCURRENCY", "DRY_RUN", "EVENTLOG_POLL_ENABLED");
     private static final List<HasMetadata> OBJECTS = new ArrayList<>();
 
     @BeforeAll
@@ -83,6 +83,8 @@ class ManifestsTest {
         List<EnvVar> env = container().getEnv();
         for (EnvVar e : env) assertTrue(SETTINGS.contains(e.getName()), "unknown setting " + e.getName());
         assertEquals("kubernetes", env.stream().filter(e -> e.getName().equals("LEADER_ELECTION")).findFirst().orElseThrow().getValue());
+        assertEquals("true", env.stream().filter(e -> e.getName().equals("EVENTLOG_POLL_ENABLED")).findFirst().orElseThrow().getValue(),
+                "with replicas, what met a standby is read from the event log");
         Secret secret = one(Secret.class);
         for (String name : List.of("SHOTGRID_API_KEY", "SECRET_TOKEN", "RESILIO_TOKEN", "ADMIN_TOKEN")) {
             EnvVar e = env.stream().filter(v -> v.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name));

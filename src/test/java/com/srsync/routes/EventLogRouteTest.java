@@ -52,7 +52,7 @@ class EventLogRouteTest extends ServiceTestSupport {
         Thread.sleep(1500);
 
         assertEquals(2, console.writes().size());      // the shot job and the assets job, once
-        String metrics = admin("GET", "/observe/metrics", null).body();
+        String metrics = admin("GET", "/observe/metrics", ADMIN_TOKEN).body();
         assertTrue(metrics.contains("srsync_events_total{relevance=\"relevant\"} 1.0"), metrics.lines().filter(l -> l.startsWith("srsync_events")).toList().toString());
         assertTrue(metrics.contains("srsync_eventlog_last_id 900101.0"));
         assertTrue(metrics.contains("srsync_eventlog_backlog 0.0"));

@@ -70,7 +70,7 @@ class FailureHandlingTest extends ServiceTestSupport {
         resilioServer.verify(6, putRequestedFor(urlEqualTo("/api/v2/jobs/1001")));      // the first try and RETRY_MAX_REDELIVERIES (5)
         assertEquals(503, deadLetters().get(0).path("status").asInt());
         assertEquals(6, deadLetters().get(0).path("attempts").asInt(), "the letter counts every try");
-        String retries = java.util.Arrays.stream(admin("GET", "/observe/metrics", null).body().split("\n"))
+        String retries = java.util.Arrays.stream(admin("GET", "/observe/metrics", ADMIN_TOKEN).body().split("\n"))
                 .filter(l -> l.startsWith("srsync_write_retries_total")).findFirst().orElse("");
         assertEquals(5.0, Double.parseDouble(retries.substring(retries.lastIndexOf(' ') + 1)), retries);   // each retry counted
     }

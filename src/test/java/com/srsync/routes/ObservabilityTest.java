@@ -21,7 +21,7 @@ class ObservabilityTest extends ServiceTestSupport {
     }
 
     private String metrics() throws Exception {
-        HttpResponse<String> answer = admin("GET", "/observe/metrics", null);
+        HttpResponse<String> answer = admin("GET", "/observe/metrics", ADMIN_TOKEN);
         assertEquals(200, answer.statusCode());
         return answer.body();
     }

@@ -69,7 +69,7 @@ class ParallelismBench {
 
     private static double reconciled(ServiceProcess service) throws Exception {
         double total = 0;
-        for (String line : service.send("GET", "/observe/metrics", null).body().split("\n")) {
+        for (String line : service.send("GET", "/observe/metrics", ADMIN).body().split("\n")) {
             if (line.startsWith("srsync_reconcile_total{")) total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
         return total;

@@ -37,8 +37,10 @@ class ProcessBench {
     private Map<String, String> settings(Path data) {
         return Map.of("SHOTGRID_URL", shotgrid.baseUrl(), "SHOTGRID_SCRIPT_NAME", "bench", "SHOTGRID_API_KEY", "k",
                 "SECRET_TOKEN", SECRET, "RESILIO_URL", resilio.baseUrl(), "RESILIO_TOKEN", ResilioConsole.TOKEN,
-                "DATA_DIR", data.toString(), "SAFETY_NET_INITIAL_DELAY_MS", "3600000");
+                "DATA_DIR", data.toString(), "SAFETY_NET_INITIAL_DELAY_MS", "3600000", "ADMIN_TOKEN", ADMIN);
     }
+
+    static final String ADMIN = "admin-token-for-bench";
 
     @Test
     void webhook_ingress() throws Exception {
@@ -176,7 +178,7 @@ class ProcessBench {
 
     private static double reconciled(ServiceProcess service) throws Exception {
         double total = 0;
-        for (String line : service.send("GET", "/observe/metrics", null).body().split("\n")) {
+        for (String line : service.send("GET", "/observe/metrics", ADMIN).body().split("\n")) {
             if (line.startsWith("srsync_reconcile_total{")) total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
         return total;

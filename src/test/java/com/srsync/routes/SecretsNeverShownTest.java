@@ -31,7 +31,7 @@ class SecretsNeverShownTest {
             answers.append(service.send("GET", "/ui", null).body()).append(service.send("GET", "/ui/status.js", null).body());
             await().atMost(Duration.ofSeconds(10)).until(() -> service.send("GET", "/observe/health", null).statusCode() == 503);
             answers.append(service.send("GET", "/observe/health", null).body());
-            answers.append(service.send("GET", "/observe/metrics", null).body());
+            answers.append(service.send("GET", "/observe/metrics", SECRETS.get(3)).body());
             var unsigned = service.send("POST", "/webhooks/shotgrid", null);
             assertEquals(401, unsigned.statusCode());
             answers.append(unsigned.body()).append(unsigned.headers().map());

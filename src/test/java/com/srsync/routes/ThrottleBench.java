@@ -60,7 +60,7 @@ class ThrottleBench {
 
     private static double metric(ServiceProcess service, String name) throws Exception {
         double total = 0;
-        for (String line : service.send("GET", "/observe/metrics", null).body().split("\n")) {
+        for (String line : service.send("GET", "/observe/metrics", ADMIN).body().split("\n")) {
             if (line.startsWith(name + " ") || line.startsWith(name + "{")) total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
         return total;
