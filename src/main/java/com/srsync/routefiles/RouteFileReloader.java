@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * ones started. A file that fails any step leaves its running routes as they were, is logged with
  * the file and the reason, and shows in health until a good version is saved. A route id renamed
  * in a file replaces the old route; a deleted file's routes stop. A file with route configurations
- * (errors.yaml) reloads with it the routes of other files that use them.
+ * (errors.yaml) reloads with it the routes of other files that use the configurations it changed. A
+ * route the edit left as it was ({@link RouteFileSections}) keeps running through the reload: a
+ * webhook path stays routed while the intake behind it is swapped.
  */
 public final class RouteFileReloader {
     private static final Logger LOG = LoggerFactory.getLogger(RouteFileReloader.class);
@@ -110,21 +112,38 @@ public final class RouteFileReloader {
             ParsedRouteFile next = parser.parse(dir.resolve(name), text);
             checkIds(name, next);
             Loaded previous = loaded.get(name);
-            List<String> changedConfigurations = new ArrayList<>(next.configurationIds());
-            if (previous != null) changedConfigurations.addAll(previous.configurationIds());
-            Map<String, ParsedRouteFile> dependents = changedConfigurations.isEmpty() ? Map.of() : dependents(name, changedConfigurations);
+            Edit edit = edit(previous, text, next);
+            Map<String, ParsedRouteFile> dependents = edit.configurations().isEmpty() ? Map.of() : dependents(name, edit.configurations());
 
-            tryBeside(name, text, dependents, changedConfigurations);
-            swap(name, text, next, previous, dependents);
+            tryBeside(name, text, dependents, edit.configurations());
+            swap(name, text, next, previous, dependents, edit);
             refused.remove(name);
-            LOG.info("Reloaded {}: routes {}{}{}", path(name), next.routeIds(), removedNote(previous, next),
-                    dependents.isEmpty() ? "" : "; with the routes of " + dependents.keySet() + ", which use its route configurations");
+            LOG.info("Reloaded {}: routes {}{}{}{}", path(name), next.routeIds().stream().filter(id -> !edit.kept().contains(id)).toList(),
+                    edit.kept().isEmpty() ? "" : " (unchanged, kept running: " + edit.kept() + ")", removedNote(previous, next),
+                    dependents.isEmpty() ? "" : "; with the routes of " + dependents.keySet() + " that use its changed route configurations");
         } catch (Exception e) {
             String reason = reasonOf(e);
             refused.put(name, reason);
             LOG.error("Route file {} was not loaded: {}. The routes running from its last good version keep running; "
                     + "save a corrected version to load it.", path(name), reason);
         }
+    }
+
+    /** What an edit changed: the file's route configurations that changed, and its routes that stay running as they are. */
+    private record Edit(List<String> configurations, Set<String> kept) {}
+
+    private Edit edit(Loaded previous, String text, ParsedRouteFile next) {
+        if (previous == null) return new Edit(next.configurationIds(), Set.of());
+        RouteFileSections before = RouteFileSections.of(previous.text());
+        RouteFileSections after = RouteFileSections.of(text);
+        List<String> changed = after.changedConfigurations(before).stream().map(id -> "null".equals(id) ? null : id).toList();
+        Set<String> same = before.sameRoutes(after);
+        Set<String> kept = new LinkedHashSet<>();
+        for (RouteDefinition r : next.routes()) {
+            String id = r.getRouteId();
+            if (same.contains(id) && previous.routeIds().contains(id) && !ParsedRouteFile.uses(r, changed)) kept.add(id);
+        }
+        return new Edit(new ArrayList<>(changed), kept);
     }
 
     private void remove(String name) {
@@ -222,29 +241,46 @@ public final class RouteFileReloader {
         return String.join(",", out);
     }
 
-    /** Stops the old routes (and dependents), replaces the configurations, starts the new; on failure puts the old ones back. */
-    private void swap(String name, String text, ParsedRouteFile next, Loaded previous, Map<String, ParsedRouteFile> dependents)
+    /**
+     * Stops the routes the edit changed (and the routes of other files that use its changed route
+     * configurations), replaces the changed configurations, starts the new routes; on failure puts the old
+     * ones back. Routes the edit left as they were keep running throughout.
+     */
+    private void swap(String name, String text, ParsedRouteFile next, Loaded previous, Map<String, ParsedRouteFile> dependents, Edit edit)
             throws Exception {
         Set<String> oldRoutes = new LinkedHashSet<>(previous == null ? Set.of() : previous.routeIds());
-        for (String dependent : dependents.keySet()) oldRoutes.addAll(loaded.get(dependent).routeIds());
+        oldRoutes.removeAll(edit.kept());
+        Map<String, List<RouteDefinition>> dependentRoutes = new LinkedHashMap<>();
+        for (ParsedRouteFile dependent : dependents.values()) {
+            List<RouteDefinition> using = dependent.routes().stream().filter(r -> ParsedRouteFile.uses(r, edit.configurations())).toList();
+            dependentRoutes.put(dependent.name(), using);
+            for (RouteDefinition r : using) oldRoutes.add(r.getRouteId());
+        }
+        List<RouteDefinition> fresh = next.routes().stream().filter(r -> !edit.kept().contains(r.getRouteId())).toList();
+        List<RouteConfigurationDefinition> freshConfigurations = next.configurations().stream()
+                .filter(c -> edit.configurations().contains(c.getId())).toList();
         removeRoutes(oldRoutes);
-        if (previous != null) for (String id : previous.configurationIds()) removeConfiguration(id);
+        if (previous != null) for (String id : previous.configurationIds()) if (edit.configurations().contains(id)) removeConfiguration(id);
         try {
-            if (!next.configurations().isEmpty()) model.addRouteConfigurations(next.configurations());
-            model.addRouteDefinitions(next.routes());
-            for (ParsedRouteFile dependent : dependents.values()) model.addRouteDefinitions(dependent.routes());
+            if (!freshConfigurations.isEmpty()) model.addRouteConfigurations(freshConfigurations);
+            model.addRouteDefinitions(fresh);
+            for (List<RouteDefinition> using : dependentRoutes.values()) model.addRouteDefinitions(using);
         } catch (Exception e) {
             LOG.error("Route file {} passed its check but failed to start ({}); putting its last good version back", path(name), reasonOf(e));
-            removeRoutes(next.routeIds());
-            for (ParsedRouteFile dependent : dependents.values()) removeRoutes(dependent.routeIds());
-            for (String id : next.configurationIds()) removeConfiguration(id);
+            removeRoutes(fresh.stream().map(RouteDefinition::getRouteId).toList());
+            for (List<RouteDefinition> using : dependentRoutes.values()) removeRoutes(using.stream().map(RouteDefinition::getRouteId).toList());
+            for (RouteConfigurationDefinition c : freshConfigurations) removeConfiguration(c.getId());
             if (previous != null) {
                 ParsedRouteFile old = parser.parse(dir.resolve(name), previous.text());
-                if (!old.configurations().isEmpty()) model.addRouteConfigurations(old.configurations());
-                model.addRouteDefinitions(old.routes());
+                List<RouteConfigurationDefinition> oldConfigurations = old.configurations().stream()
+                        .filter(c -> edit.configurations().contains(c.getId())).toList();
+                if (!oldConfigurations.isEmpty()) model.addRouteConfigurations(oldConfigurations);
+                model.addRouteDefinitions(old.routes().stream().filter(r -> !edit.kept().contains(r.getRouteId())).toList());
             }
-            for (String dependent : dependents.keySet()) {
-                model.addRouteDefinitions(parser.parse(dir.resolve(dependent), loaded.get(dependent).text()).routes());
+            for (Map.Entry<String, List<RouteDefinition>> dependent : dependentRoutes.entrySet()) {
+                Set<String> ids = new LinkedHashSet<>(dependent.getValue().stream().map(RouteDefinition::getRouteId).toList());
+                model.addRouteDefinitions(parser.parse(dir.resolve(dependent.getKey()), loaded.get(dependent.getKey()).text()).routes()
+                        .stream().filter(r -> ids.contains(r.getRouteId())).toList());
             }
             throw e;
         }
@@ -287,8 +323,11 @@ public final class RouteFileReloader {
         if (route.getEndpoint().getEndpointUri().startsWith("seda:") || !(route.getConsumer() instanceof Suspendable)) return;
         ServiceHelper.suspendService(route.getConsumer());
         long deadline = System.nanoTime() + context.getShutdownStrategy().getTimeUnit().toNanos(context.getShutdownStrategy().getTimeout());
-        while (context.getInflightRepository().size(id) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        // idle twice, 20 ms apart: a caller that found the consumer just before it was suspended may not be counted in flight yet
+        int idle = 0;
+        while (idle < 2 && System.nanoTime() < deadline) {
+            idle = context.getInflightRepository().size(id) > 0 ? 0 : idle + 1;
+            Thread.sleep(idle == 0 ? 5 : 20);
         }
     }
 
