@@ -112,7 +112,8 @@ class FloodBench {
                             .formatted(PROJECTS)
                             + "Every Resilio call hangs (the stub answers after 10 minutes; the service's own deadline is 60 s) for the whole flood; "
                             + "then the console answers again and the bench waits until each project with an accepted delivery has had its jobs created "
-                            + "against it. A 503 carries Retry-After: ShotGrid sends that delivery again. Peak memory is VmHWM of the service's process."));
+                            + "against it. A valid delivery is never refused: past the event queue's room it is reduced to the projects it names "
+                            + "(srsync_events_dropped_total counts its events); a 503 here would be a fault. Peak memory is VmHWM of the service's process."));
             service.stop();
         }
     }
