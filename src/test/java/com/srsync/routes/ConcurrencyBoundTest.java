@@ -41,7 +41,7 @@ class ConcurrencyBoundTest extends ServiceTestSupport {
             site.project(project, "Q" + i).shot(shot, project, "Q" + i + "_010_0010", "active", "Q" + i + "_010")
                     .task(shot * 10, shot, user(7, "Alex Trial"));
         }
-        site.install();
+        site.latency(50).install();                               // each reconcile takes a while: many samples per run
         console.install();
         resilioServer.stubFor(post("/api/v2/jobs").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
 
