@@ -43,8 +43,26 @@ public final class JobPlanner {
 
         List<DesiredJob> jobs = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
-        Set<String> tanks = snapshot.directory().tankNames();
         List<Artist> projectArtists = new ArrayList<>();
+        shotJobs(snapshot, ownJobs, byCode, jobs, conflicts, skippedShots, projectArtists);
+        String refusal = null;
+        if (!projectArtists.isEmpty()) {
+            Built assets = job(JobNames.assetsJob(tank), JobKind.ASSETS, "Assets " + tank, project,
+                    rules.templates().assetsFolder(tank), sorted(projectArtists));
+            if (assets.problem == null) jobs.add(assets.job);
+            else refusal = "the assets folder is refused: " + assets.problem + "; the project's jobs are left alone";
+        }
+        UniqueJobNames unique = UniqueJobNames.of(jobs);
+        conflicts.addAll(unique.held());
+        skippedShots.sort(Comparator.comparingLong(SkippedShot::id));
+        return new DesiredState(unique.jobs(), new ArrayList<>(skippedArtists.values()), skippedShots, conflicts, refusal, unique.held());
+    }
+
+    /** Each shot group's job (or why it has none), and the artists who count for the assets job. */
+    private void shotJobs(ProjectSnapshot snapshot, Set<String> ownJobs, Map<String, ShotGroup> byCode, List<DesiredJob> jobs,
+                          List<String> conflicts, List<SkippedShot> skippedShots, List<Artist> projectArtists) {
+        String tank = snapshot.tankName();
+        Set<String> tanks = snapshot.directory().tankNames();
         for (Map.Entry<String, ShotGroup> e : byCode.entrySet()) {
             String code = e.getKey();
             ShotGroup group = e.getValue();
@@ -57,7 +75,7 @@ public final class JobPlanner {
                 continue;
             }
             String folder = rules.templates().shotFolder(tank, group.sequence, code);
-            Built built = job(name, JobKind.SHOT, "Shot " + code, project, folder, artists);
+            Built built = job(name, JobKind.SHOT, "Shot " + code, snapshot.projectId(), folder, artists);
             if (built.problem != null) {
                 for (ShotRecord shot : group.shots) skippedShots.add(new SkippedShot(shot.id(), shot.code(), "its folder is refused: " + built.problem));
                 continue;
@@ -65,17 +83,6 @@ public final class JobPlanner {
             projectArtists.addAll(artists);
             jobs.add(built.job);
         }
-        String refusal = null;
-        if (!projectArtists.isEmpty()) {
-            Built assets = job(JobNames.assetsJob(tank), JobKind.ASSETS, "Assets " + tank, project,
-                    rules.templates().assetsFolder(tank), sorted(projectArtists));
-            if (assets.problem == null) jobs.add(assets.job);
-            else refusal = "the assets folder is refused: " + assets.problem + "; the project's jobs are left alone";
-        }
-        UniqueJobNames unique = UniqueJobNames.of(jobs);
-        conflicts.addAll(unique.held());
-        skippedShots.sort(Comparator.comparingLong(SkippedShot::id));
-        return new DesiredState(unique.jobs(), new ArrayList<>(skippedArtists.values()), skippedShots, conflicts, refusal, unique.held());
     }
 
     /**

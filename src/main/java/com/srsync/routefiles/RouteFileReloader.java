@@ -270,21 +270,26 @@ public final class RouteFileReloader {
             removeRoutes(fresh.stream().map(RouteDefinition::getRouteId).toList());
             for (List<RouteDefinition> using : dependentRoutes.values()) removeRoutes(using.stream().map(RouteDefinition::getRouteId).toList());
             for (RouteConfigurationDefinition c : freshConfigurations) removeConfiguration(c.getId());
-            if (previous != null) {
-                ParsedRouteFile old = parser.parse(dir.resolve(name), previous.text());
-                List<RouteConfigurationDefinition> oldConfigurations = old.configurations().stream()
-                        .filter(c -> edit.configurations().contains(c.getId())).toList();
-                if (!oldConfigurations.isEmpty()) model.addRouteConfigurations(oldConfigurations);
-                model.addRouteDefinitions(old.routes().stream().filter(r -> !edit.kept().contains(r.getRouteId())).toList());
-            }
-            for (Map.Entry<String, List<RouteDefinition>> dependent : dependentRoutes.entrySet()) {
-                Set<String> ids = new LinkedHashSet<>(dependent.getValue().stream().map(RouteDefinition::getRouteId).toList());
-                model.addRouteDefinitions(parser.parse(dir.resolve(dependent.getKey()), loaded.get(dependent.getKey()).text()).routes()
-                        .stream().filter(r -> ids.contains(r.getRouteId())).toList());
-            }
+            putBack(name, previous, dependentRoutes, edit);
             throw e;
         }
         loaded.put(name, new Loaded(text, running(next.routeIds()), next.configurationIds()));
+    }
+
+    /** After a failed swap: the last good version of what the swap had removed, as it ran before. */
+    private void putBack(String name, Loaded previous, Map<String, List<RouteDefinition>> dependentRoutes, Edit edit) throws Exception {
+        if (previous != null) {
+            ParsedRouteFile old = parser.parse(dir.resolve(name), previous.text());
+            List<RouteConfigurationDefinition> oldConfigurations = old.configurations().stream()
+                    .filter(c -> edit.configurations().contains(c.getId())).toList();
+            if (!oldConfigurations.isEmpty()) model.addRouteConfigurations(oldConfigurations);
+            model.addRouteDefinitions(old.routes().stream().filter(r -> !edit.kept().contains(r.getRouteId())).toList());
+        }
+        for (Map.Entry<String, List<RouteDefinition>> dependent : dependentRoutes.entrySet()) {
+            Set<String> ids = new LinkedHashSet<>(dependent.getValue().stream().map(RouteDefinition::getRouteId).toList());
+            model.addRouteDefinitions(parser.parse(dir.resolve(dependent.getKey()), loaded.get(dependent.getKey()).text()).routes()
+                    .stream().filter(r -> ids.contains(r.getRouteId())).toList());
+        }
     }
 
     /** The ids that are running now (a route whose precondition is false is not added). */
