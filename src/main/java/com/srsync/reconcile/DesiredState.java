@@ -24,6 +24,7 @@ public record DesiredState(List<DesiredJob> jobs, List<SkippedArtist> skippedArt
 
     /** True when {@code jobName} is one of the held names (compared as Windows and macOS compare folder names). */
     public boolean holds(String jobName) {
+        if (held.isEmpty()) return false;
         String folded = FolderNames.folded(jobName);
         return held.stream().anyMatch(h -> FolderNames.folded(h).equals(folded));
     }

@@ -42,6 +42,7 @@ public final class FolderNames {
      * ignore it). Two names with one folded form are one folder there.
      */
     public static String folded(String name) {
+        if (isPlainAscii(name)) return name.toLowerCase(Locale.ROOT);      // the planner's common case: one pass, no normalising
         return Normalizer.normalize(name, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 

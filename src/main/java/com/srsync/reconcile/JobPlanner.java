@@ -18,6 +18,7 @@ import java.util.TreeSet;
  * listed as skipped.
  */
 public final class JobPlanner {
+    private static final String ASSETS_FOLDED = FolderNames.folded(JobNames.ASSETS_SUFFIX);
     private final SyncRules rules;
 
     public JobPlanner(SyncRules rules) {
@@ -95,7 +96,7 @@ public final class JobPlanner {
     private Map<String, ShotGroup> groups(ProjectSnapshot snapshot, List<SkippedShot> skippedShots, Map<String, SkippedArtist> skippedArtists) {
         List<ShotRecord> active = snapshot.shots().stream().filter(s -> rules.isActive(s.status()))
                 .sorted(Comparator.comparingLong(ShotRecord::id)).toList();
-        Map<String, Set<Long>> sharedNames = sharedDisplayNames(active);
+        Map<String, Set<Long>> sharedNames = rules.artistsByNameOnly().isEmpty() ? Map.of() : sharedDisplayNames(active);
         Map<String, ShotRecord> firstByFolder = new HashMap<>();
         Map<String, ShotGroup> byCode = new TreeMap<>();
         for (ShotRecord shot : active) {
@@ -124,11 +125,12 @@ public final class JobPlanner {
 
     /** Why the shot's job would be another job: the project's assets job, or the job of a shot whose folder is the same on Windows and macOS. */
     private static Optional<String> collision(String tank, ShotRecord shot, Map<String, ShotRecord> firstByFolder) {
-        String name = JobNames.shotJob(tank, shot.code());
-        if (FolderNames.folded(name).equals(FolderNames.folded(JobNames.assetsJob(tank)))) {
-            return Optional.of("its job would be named " + FolderNames.printable(name) + ", the name of the project's assets job; rename the shot");
+        String folded = FolderNames.folded(shot.code());
+        if (folded.equals(ASSETS_FOLDED)) {                  // HybridWork_<tank>_<code> is then the assets job's name
+            return Optional.of("its job would be named " + FolderNames.printable(JobNames.shotJob(tank, shot.code()))
+                    + ", the name of the project's assets job; rename the shot");
         }
-        ShotRecord first = firstByFolder.putIfAbsent(FolderNames.folded(shot.code()), shot);
+        ShotRecord first = firstByFolder.putIfAbsent(folded, shot);
         if (first == null || first.code().equals(shot.code())) return Optional.empty();
         return Optional.of("its folder '" + FolderNames.printable(shot.code()) + "' is shot '" + FolderNames.printable(first.code()) + "' (id "
                 + first.id() + ")'s on Windows and macOS, which ignore case and Unicode form; shot " + first.id() + " keeps its job");

@@ -21,6 +21,7 @@ public final class SyncRules {
     private final Map<String, Artist> byLogin = new HashMap<>();
     private final Map<String, Artist> byEmail = new HashMap<>();
     private final Map<String, Artist> byName = new HashMap<>();
+    private final List<Artist> byNameOnly;
 
     public SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates,
                      JobSettings jobSettings, Set<String> activeStatuses) {
@@ -34,6 +35,7 @@ public final class SyncRules {
             if (a.email() != null) byEmail.putIfAbsent(a.email().toLowerCase(Locale.ROOT), a);
             byName.putIfAbsent(a.displayName(), a);
         }
+        this.byNameOnly = this.artists.stream().filter(a -> a.login() == null && a.email() == null).toList();
     }
 
     public StorageAgent primaryStorage() { return primaryStorage; }
@@ -53,14 +55,15 @@ public final class SyncRules {
 
     /** True when {@code user} would be matched to an artist by display name alone (no login or e-mail of theirs is listed). */
     public boolean matchesByNameOnly(ShotGridUser user) {
+        if (user.name() == null || !byName.containsKey(user.name())) return false;
         if (user.login() != null && byLogin.containsKey(user.login().toLowerCase(Locale.ROOT))) return false;
         if (user.email() != null && byEmail.containsKey(user.email().toLowerCase(Locale.ROOT))) return false;
-        return user.name() != null && byName.containsKey(user.name());
+        return true;
     }
 
     /** The artists listed with neither {@code login} nor {@code email}: matched by display name only. */
     public List<Artist> artistsByNameOnly() {
-        return artists.stream().filter(a -> a.login() == null && a.email() == null).toList();
+        return byNameOnly;
     }
 
     /** True when some artist is matched by login or e-mail, so users' details must be read from ShotGrid. */

@@ -1,9 +1,11 @@
 package com.srsync.reconcile;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The planner never hands on two desired jobs with one name (compared as Windows and macOS compare
@@ -16,13 +18,18 @@ import java.util.Map;
  */
 public record UniqueJobNames(List<DesiredJob> jobs, List<String> held) {
     public static UniqueJobNames of(List<DesiredJob> desired) {
-        Map<String, List<DesiredJob>> byName = new LinkedHashMap<>();
-        for (DesiredJob job : desired) byName.computeIfAbsent(FolderNames.folded(job.name()), n -> new ArrayList<>()).add(job);
+        Map<String, DesiredJob> first = new HashMap<>(desired.size() * 2);
+        Set<String> shared = new HashSet<>();
+        for (DesiredJob job : desired) {
+            String folded = FolderNames.folded(job.name());
+            if (first.putIfAbsent(folded, job) != null) shared.add(folded);
+        }
+        if (shared.isEmpty()) return new UniqueJobNames(desired, List.of());   // the common case: nothing to hold
         List<DesiredJob> unique = new ArrayList<>();
         List<String> held = new ArrayList<>();
-        for (List<DesiredJob> same : byName.values()) {
-            if (same.size() == 1) unique.add(same.get(0));
-            else same.forEach(j -> held.add(j.name()));
+        for (DesiredJob job : desired) {
+            if (shared.contains(FolderNames.folded(job.name()))) held.add(job.name());
+            else unique.add(job);
         }
         return new UniqueJobNames(unique, held);
     }
