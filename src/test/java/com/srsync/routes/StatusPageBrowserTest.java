@@ -74,6 +74,8 @@ class StatusPageBrowserTest {
                 await().atMost(Duration.ofSeconds(15)).until(() -> text(browser).contains("HybridWork_TST_TST_010_0010"));
                 assertTrue(text(browser).contains("Alex Trial (enduser"), text(browser));
                 assertTrue(text(browser).contains("Health: all checks up."), text(browser));
+                assertTrue(browser.findElement(By.id("warnings")).getText().startsWith("2 artists are matched by display name only"),
+                        "the sandbox's artists.yaml lists no login: the page says so");
                 screenshot(browser, shots.resolve("project.png"));
 
                 HttpClient http = HttpClient.newHttpClient();
