@@ -1,5 +1,8 @@
 package com.srsync;
 
+import com.srsync.app.FreePorts;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.srsync.app.LaunchOptions;
 import com.srsync.app.SyncConfiguration;
 import com.srsync.config.ConfigException;
@@ -28,6 +31,9 @@ public final class Application {
             main.configure().setBasePackageScanEnabled(false);
             LaunchOptions options = LaunchOptions.fromEnvironment(System.getenv());
             options.applyTo(main);
+            Map<String, Integer> ports = new LinkedHashMap<>(options.listeningPorts());
+            if (Sandbox.requested(System.getenv())) ports.putAll(Sandbox.ports(System.getenv()));
+            FreePorts.check(ports);                              // a port in use: an error naming it and its setting
             if (Sandbox.requested(System.getenv())) {
                 Sandbox sandbox = Sandbox.start(System.getenv(), options.servicePort());
                 sandbox.properties().forEach(main::addOverrideProperty);

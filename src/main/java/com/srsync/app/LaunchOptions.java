@@ -37,6 +37,14 @@ public record LaunchOptions(String routesDir, String configDir, String httpPort,
         proxy.forEach(main::addOverrideProperty);   // HTTPS_PROXY, HTTP_PROXY, NO_PROXY as camel-http's proxy options
     }
 
+    /** The ports the service will listen on, by the setting that chose each (MANAGEMENT_PORT only when set). */
+    public Map<String, Integer> listeningPorts() {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put("HTTP_PORT", servicePort());
+        if (managementPort != null && !managementPort.isBlank()) ports.put("MANAGEMENT_PORT", Integer.parseInt(port("MANAGEMENT_PORT", managementPort, "0")));
+        return ports;
+    }
+
     /** The port webhooks reach the service on. */
     public int servicePort() {
         return Integer.parseInt(port("HTTP_PORT", httpPort, "8080"));

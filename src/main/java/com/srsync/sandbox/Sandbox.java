@@ -27,10 +27,18 @@ public final class Sandbox {
         return "true".equalsIgnoreCase(env.get("SANDBOX"));
     }
 
+    /** The simulators' ports by their settings: SANDBOX_SHOTGRID_PORT (8091) and SANDBOX_RESILIO_PORT (8092). */
+    public static Map<String, Integer> ports(Map<String, String> env) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("SANDBOX_SHOTGRID_PORT", Integer.parseInt(env.getOrDefault("SANDBOX_SHOTGRID_PORT", "8091").trim()));
+        ports.put("SANDBOX_RESILIO_PORT", Integer.parseInt(env.getOrDefault("SANDBOX_RESILIO_PORT", "8092").trim()));
+        return ports;
+    }
+
     /** Starts the simulated ShotGrid (SANDBOX_SHOTGRID_PORT, 8091) and console (SANDBOX_RESILIO_PORT, 8092). */
     public static Sandbox start(Map<String, String> env, int servicePort) throws IOException {
-        int sgPort = Integer.parseInt(env.getOrDefault("SANDBOX_SHOTGRID_PORT", "8091"));
-        int consolePort = Integer.parseInt(env.getOrDefault("SANDBOX_RESILIO_PORT", "8092"));
+        int sgPort = ports(env).get("SANDBOX_SHOTGRID_PORT");
+        int consolePort = ports(env).get("SANDBOX_RESILIO_PORT");
         SimulatedShotGrid shotgrid = new SimulatedShotGrid(new SandboxStudio(), sgPort,
                 URI.create("http://127.0.0.1:" + servicePort + "/webhooks/shotgrid"), SECRET);
         SimulatedConsole console = new SimulatedConsole(consolePort);

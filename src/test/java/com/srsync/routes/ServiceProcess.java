@@ -70,13 +70,6 @@ final class ServiceProcess implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** SIGSTOP, then SIGCONT after {@code pause}: the process freezes as in a long GC pause or a suspended VM. */
-    void freeze(Duration pause) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-STOP", String.valueOf(process.pid())).start().waitFor();
-        Thread.sleep(pause.toMillis());
-        new ProcessBuilder("kill", "-CONT", String.valueOf(process.pid())).start().waitFor();
-    }
-
     long pid() {
         return process.pid();
     }

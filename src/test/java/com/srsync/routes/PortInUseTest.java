@@ -1,0 +1,56 @@
+package com.srsync.routes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A port in use stops start-up with a message naming the port and its setting, not "Address already in use" from deep inside. */
+class PortInUseTest {
+    /** Starts the real service in the sandbox with these settings; returns its exit status and what it printed. */
+    private static String[] run(Map<String, String> settings) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "com.srsync.Application");
+        pb.environment().keySet().removeIf(k -> k.matches("(SHOTGRID|RESILIO|SANDBOX|ADMIN|DATA|HTTP|MANAGEMENT)_.*|SECRET_TOKEN"));
+        pb.environment().put("SANDBOX", "true");
+        pb.environment().putAll(settings);
+        pb.directory(new File(System.getProperty("user.dir"))).redirectErrorStream(true);
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the service did not stop");
+        return new String[] {String.valueOf(p.exitValue()), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void a_simulators_port_in_use_is_named_with_its_setting() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(0));
+            int port = taken.getLocalPort();
+            String[] out = run(Map.of("HTTP_PORT", String.valueOf(ServiceTestSupport.freePort()), "SANDBOX_SHOTGRID_PORT", String.valueOf(port),
+                    "SANDBOX_RESILIO_PORT", String.valueOf(ServiceTestSupport.freePort())));
+
+            assertEquals("2", out[0], out[1]);
+            assertTrue(out[1].contains("cannot start: SANDBOX_SHOTGRID_PORT: port " + port + " is in use"), out[1]);
+            assertTrue(!out[1].contains("BindException") && !out[1].contains("\tat "), out[1]);
+        }
+    }
+
+    @Test
+    void the_service_port_in_use_is_named_with_its_setting() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(0));
+            int port = taken.getLocalPort();
+            String[] out = run(Map.of("HTTP_PORT", String.valueOf(port), "SANDBOX_SHOTGRID_PORT", String.valueOf(ServiceTestSupport.freePort()),
+                    "SANDBOX_RESILIO_PORT", String.valueOf(ServiceTestSupport.freePort())));
+
+            assertEquals("2", out[0], out[1]);
+            assertTrue(out[1].contains("cannot start: HTTP_PORT: port " + port + " is in use"), out[1]);
+        }
+    }
+}
