@@ -92,7 +92,8 @@ class FencingTest {
     /**
      * The lock changes hands under a live leader, as when a shared volume loses its locks (an NFS server
      * restart) or someone clears the folder: the lock files go, the standby makes and takes new ones, and the
-     * leader finds another replica named in the leader's data file.
+     * leader finds another replica named in the leader's data file. (A leader frozen with SIGSTOP keeps its
+     * OS lock, so freezing one does not move the lock.)
      */
     private static void moveLock(Path dir) throws Exception {
         try (var files = Files.list(dir)) {
