@@ -39,19 +39,6 @@ public final class AdminGate {
         }
     }
 
-    /**
-     * The guard of every {@code /admin} path ({@code direct:admin-guard}): null when the request may go on;
-     * otherwise the refusal to answer with - 404 without ADMIN_TOKEN, 401 without the right bearer token,
-     * 503 on a standby - as {@code [status, json]}.
-     */
-    public java.util.List<Object> refusal(String authorization, boolean leader) {
-        return switch (decide(authorization)) {
-            case DISABLED -> java.util.List.of(404, "{\"error\":\"not found\"}");
-            case DENIED -> java.util.List.of(401, "{\"error\":\"a valid bearer token is required\"}");
-            default -> leader ? null : java.util.List.of(503, "{\"error\":\"standby: another replica leads; send to the leader\"}");
-        };
-    }
-
     /** Ids from a query parameter such as {@code 1213,1214}: at most 100, each a whole number above 0. */
     public static java.util.List<Long> idList(String value) {
         java.util.List<Long> ids = new java.util.ArrayList<>();

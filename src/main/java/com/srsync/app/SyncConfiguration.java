@@ -31,8 +31,6 @@ import com.srsync.loop.ReconcileRetries;
 import com.srsync.loop.ReconcileRuns;
 import com.srsync.loop.ReconcileTargets;
 import com.srsync.observe.HealthReport;
-import com.srsync.observe.MetricsText;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.srsync.routefiles.RouteFileReloader;
 import com.srsync.routefiles.RefusedFilesCheck;
 import com.srsync.observe.ReadinessCheck;
@@ -353,7 +351,6 @@ public class SyncConfiguration implements CamelConfiguration {
         SyncMetrics metrics = new SyncMetrics(() -> registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class));
         onStart(context, ctx -> metrics.start());
         beans.bind(metrics);
-        beans.bind(new MetricsText(() -> registry.lookupByNameAndType("metricsRegistry", PrometheusMeterRegistry.class)));   // observe.yaml
         UpstreamHealth health = beans.bind(new UpstreamHealth(clock));
         beans.bind("shotgridReadiness", ReadinessCheck.upstream(health, Upstreams.SHOTGRID));
         beans.bind("resilioReadiness", ReadinessCheck.upstream(health, Upstreams.RESILIO));

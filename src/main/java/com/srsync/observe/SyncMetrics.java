@@ -37,6 +37,16 @@ public final class SyncMetrics {
         return r;
     }
 
+    /**
+     * {@code GET /observe/metrics} on the public port (routes/observe.yaml, behind the admin token): the
+     * Prometheus text of the registry camel-micrometer-prometheus serves. (With MANAGEMENT_PORT set, Camel's
+     * own endpoint serves it there instead.)
+     */
+    public String scrape() {
+        if (registry() instanceof io.micrometer.prometheusmetrics.PrometheusMeterRegistry prometheus) return prometheus.scrape();
+        throw new IllegalStateException("the metrics registry is not started yet");
+    }
+
     /** Registers the gauges once the served registry exists (at start-up). */
     public void start() {
         gauges.forEach(Runnable::run);
