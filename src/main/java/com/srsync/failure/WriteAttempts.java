@@ -20,11 +20,6 @@ public final class WriteAttempts {
         return failures.merge(key(op), 1, Integer::sum);
     }
 
-    /** Failures in a row of {@code op} so far. */
-    public int failures(JobOperation op) {
-        return failures.getOrDefault(key(op), 0);
-    }
-
     /** The write was made, or given up (dead-lettered): its count starts again. */
     public void forget(JobOperation op) {
         failures.remove(key(op));
@@ -36,11 +31,6 @@ public final class WriteAttempts {
         for (JobOperation op : deferred) keep.add(key(op));
         String prefix = project + " ";
         failures.keySet().removeIf(k -> k.startsWith(prefix) && !keep.contains(k));
-    }
-
-    /** Writes with failures counted (for the metrics). */
-    public int size() {
-        return failures.size();
     }
 
     private static String key(JobOperation op) {

@@ -28,13 +28,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class WriteRetries implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger("com.srsync.resilio");
-    static final String DECISION = "srsyncWriteDecision";
+    /** The exchange variable that holds the decision on the last failure ({@code ${variable.writeDecision}} in errors.yaml). */
+    static final String DECISION = "writeDecision";
 
     /** What happens next to a failed write. */
     public enum Next { NOW, LATER, NEVER }
 
-    /** The decision on one failure: what next, after how long, and the write's failures in a row so far. */
-    public record Decision(Next next, Duration delay, int failures, String why) {}
+    /**
+     * The decision on one failure: what next, after how long, the write's failures in a row so far, and the
+     * failure it was made on (a later failure of the same write, not transient, was not decided on).
+     */
+    public record Decision(Next next, Duration delay, int failures, String why, Throwable failure) {}
 
     private final WriteAttempts attempts;
     private final SyncMetrics metrics;
@@ -61,8 +65,8 @@ public final class WriteRetries implements Processor {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (failure == null) failure = exchange.getException();
         JobOperation op = exchange.getVariable("operation", JobOperation.class);
-        Decision decision = decide(op == null ? 1 : attempts.failed(op), Upstreams.retryAfter(failure), describe(failure));
-        exchange.setProperty(DECISION, decision);
+        Decision decision = decide(op == null ? 1 : attempts.failed(op), failure);
+        exchange.setVariable(DECISION, decision);
         if (decision.next() == Next.NOW) {
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, decision.delay().toMillis());
             metrics.writeRetried();
@@ -70,37 +74,39 @@ public final class WriteRetries implements Processor {
         log(op, exchange.getVariable("resilioCall", String.class), decision);
     }
 
-    /** The rule, on its own: a write's failures in a row (this one included) and the wait the console asked for, or null. */
-    Decision decide(int failures, Duration asked, String why) {
-        if (failures > maxRedeliveries) return new Decision(Next.NEVER, Duration.ZERO, failures, why);
+    /** The rule, on its own: a write's failures in a row (this one included) and the failure (its Retry-After, if any). */
+    Decision decide(int failures, Throwable failure) {
+        String why = describe(failure);
+        if (failures > maxRedeliveries) return new Decision(Next.NEVER, Duration.ZERO, failures, why, failure);
+        Duration asked = failure == null ? null : Upstreams.retryAfter(failure);
         long backoff = Math.min(maxDelayMillis, firstDelayMillis << Math.min(failures - 1, 30));
         long jitter = (long) (backoff * 0.15 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
         long wait = Math.max(backoff + jitter, asked == null ? 0 : Math.min(asked.toMillis(), cap.toMillis()));
-        return new Decision(wait <= inlineLimitMillis ? Next.NOW : Next.LATER, Duration.ofMillis(Math.max(wait, 0)), failures, why);
+        return new Decision(wait <= inlineLimitMillis ? Next.NOW : Next.LATER, Duration.ofMillis(Math.max(wait, 0)), failures, why, failure);
     }
 
     /** retryWhile: true when the failure is retried in line. */
     public boolean again(Exchange exchange) {
-        Decision d = exchange.getProperty(DECISION, Decision.class);
+        Decision d = exchange.getVariable(DECISION, Decision.class);
         return d != null && d.next() == Next.NOW;
     }
 
     /** True when the write is left for a later reconcile (the failure handler's steps then defer, not dead-letter). */
     public boolean later(Exchange exchange) {
-        Decision d = exchange.getProperty(DECISION, Decision.class);
+        Decision d = exchange.getVariable(DECISION, Decision.class);
         return d != null && d.next() == Next.LATER;
     }
 
-    /** The decision on the exchange's last failure, or null when none was made (the failure was not transient). */
-    public Decision decision(Exchange exchange) {
-        return exchange.getProperty(DECISION, Decision.class);
-    }
-
-    /** The write is dead-lettered: how many times it was tried in a row (at least 1); its count starts again. */
+    /**
+     * The write is dead-lettered: how many times it was tried in a row (at least 1); its count starts again.
+     * A failure no decision was made on (not transient: a 4xx, a 500) is counted here.
+     */
     public int givenUp(Exchange exchange) {
         JobOperation op = exchange.getVariable("operation", JobOperation.class);
-        Decision d = exchange.getProperty(DECISION, Decision.class);
-        int tries = d != null ? d.failures() : op == null ? 1 : attempts.failed(op);
+        Decision d = exchange.getVariable(DECISION, Decision.class);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        boolean decided = d != null && (failure == null || d.failure() == failure);
+        int tries = decided ? d.failures() : op == null ? 1 : attempts.failed(op);
         if (op != null) attempts.forget(op);
         return Math.max(tries, 1);
     }
