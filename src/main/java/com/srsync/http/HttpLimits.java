@@ -43,7 +43,6 @@ public final class HttpLimits implements HttpClientConfigurer {
         // outermost in the client's chain: the answer is seen as the caller reads it, after any gzip is undone,
         // so the cap counts what lands in memory (a small gzip bomb is still a large answer)
         builder.addExecInterceptorFirst("srsync-limits", (request, scope, chain) -> {
-            long deadline = System.nanoTime() + deadlineNanos;
             Deadline timer = new Deadline(scope.execRuntime::discardEndpoint);
             ClassicHttpResponse response;
             try {
@@ -58,7 +57,7 @@ public final class HttpLimits implements HttpClientConfigurer {
                 return response;
             }
             // past a limit the connection is dropped, not drained: draining is exactly what must not be waited for
-            response.setEntity(new Limited(response.getEntity(), deadline, timer));
+            response.setEntity(new Limited(response.getEntity(), timer));
             return response;
         });
         if (watcher != null) builder.addExecInterceptorFirst("srsync-upstream-health", watcher);   // outside the limits: sees their failures
@@ -95,6 +94,7 @@ public final class HttpLimits implements HttpClientConfigurer {
     /** One call's deadline: when it passes first, the connection is dropped, unblocking whatever waits on it. */
     private final class Deadline implements Runnable {
         private final Runnable abort;
+        private final long due = System.nanoTime() + deadlineNanos;
         private final ScheduledFuture<?> task;
         private volatile boolean passed;
 
@@ -109,8 +109,9 @@ public final class HttpLimits implements HttpClientConfigurer {
             abort.run();
         }
 
+        /** True once the deadline has passed (the timer may run a little late; the clock decides). */
         boolean passed() {
-            return passed;
+            return passed || System.nanoTime() - due > 0;
         }
 
         void cancel() {
@@ -125,12 +126,10 @@ public final class HttpLimits implements HttpClientConfigurer {
     }
 
     private final class Limited extends HttpEntityWrapper {
-        private final long deadline;
         private final Deadline timer;
 
-        Limited(HttpEntity entity, long deadline, Deadline timer) {
+        Limited(HttpEntity entity, Deadline timer) {
             super(entity);
-            this.deadline = deadline;
             this.timer = timer;
         }
 
@@ -185,7 +184,7 @@ public final class HttpLimits implements HttpClientConfigurer {
                 }
 
                 private void check() throws IOException {
-                    if (timer.passed() || System.nanoTime() - deadline > 0) {
+                    if (timer.passed()) {
                         timer.abortNow();
                         throw new DeadlineExceededException(deadlineNanos / 1_000_000);
                     }

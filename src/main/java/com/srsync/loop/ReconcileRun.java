@@ -6,13 +6,13 @@ import com.srsync.reconcile.JobNames;
 import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,7 +38,7 @@ public final class ReconcileRun {
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final Set<String> skipped = ConcurrentHashMap.newKeySet();
     private final Map<JobOperation, Long> deferred = new ConcurrentHashMap<>();
-    private final List<String> abandoned = new ArrayList<>();
+    private final List<String> abandoned = new CopyOnWriteArrayList<>();
 
     ReconcileRun(long project, long term, long startedAtMillis) {
         this.project = project;
@@ -107,22 +107,16 @@ public final class ReconcileRun {
 
     /** A write not sent because this replica no longer leads in the run's term. */
     void abandoned(JobOperation op) {
-        synchronized (abandoned) {
-            abandoned.add(op == null ? "a write" : op.toString());
-        }
+        abandoned.add(op == null ? "a write" : op.toString());
     }
 
     /** The writes not sent because the lead was lost, as words. */
     List<String> abandonedWrites() {
-        synchronized (abandoned) {
-            return List.copyOf(abandoned);
-        }
+        return List.copyOf(abandoned);
     }
 
     boolean isAbandoned() {
-        synchronized (abandoned) {
-            return !abandoned.isEmpty();
-        }
+        return !abandoned.isEmpty();
     }
 
     /** The writes left for a later reconcile. */

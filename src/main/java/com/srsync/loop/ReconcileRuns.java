@@ -170,8 +170,10 @@ public final class ReconcileRuns {
         deadLetters.settle(plan, run.unwrittenOperations(), !dryRun && !plan.isBlocked());
         log(run, dryRun);
         if (run.deferredUntil() > 0) {
-            if (run.failures() > 0) metrics.reconcileError("write");
-            if (run.failures() > 0) retries.afterFailure(plan.projectId());
+            if (run.failures() > 0) {
+                metrics.reconcileError("write");
+                retries.afterFailure(plan.projectId());
+            }
             retries.notBefore(plan.projectId(), run.deferredUntil());   // planned again from fresh reads, when the console is ready
         } else if (run.isPlanAgain() && run.failures() == 0) {
             retries.afterFailure(plan.projectId());   // planned again after the first backoff, from what the console has now

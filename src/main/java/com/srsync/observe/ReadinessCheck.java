@@ -16,7 +16,7 @@ public final class ReadinessCheck extends AbstractHealthCheck {
     private final String service;
     private final Duration staleAfter;
     private final java.util.function.Supplier<String> problem;
-    private String subject = "event log";
+    private String subject;
     private java.util.function.Supplier<Map<String, Object>> details = Map::of;
     private java.util.function.BooleanSupplier standby = () -> false;
 
@@ -30,9 +30,7 @@ public final class ReadinessCheck extends AbstractHealthCheck {
 
     /** {@code eventlog}: down while the poller is stopped or its last read failed; its lag and backlog are in the message either way. */
     public static ReadinessCheck eventLog(java.util.function.Supplier<String> problem, java.util.function.Supplier<Map<String, Object>> details) {
-        ReadinessCheck check = new ReadinessCheck("eventlog", null, null, null, problem);
-        check.details = details;
-        return check;
+        return problem("eventlog", "event log", problem, details);
     }
 
     /** {@code id}: down while {@code problem} says something is wrong (null: up), the message naming {@code subject}. */
