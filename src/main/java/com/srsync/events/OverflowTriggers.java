@@ -70,6 +70,11 @@ public final class OverflowTriggers {
         return out;
     }
 
+    /** A project the debounce had no room for: it waits here again for the next hand-over. */
+    public void keep(String project) {
+        if (project != null) pending.add(project);
+    }
+
     /** Projects waiting to be handed to the debounce. */
     public int waiting() {
         return pending.size();
