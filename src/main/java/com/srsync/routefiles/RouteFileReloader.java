@@ -136,14 +136,14 @@ public final class RouteFileReloader {
         if (previous == null) return new Edit(next.configurationIds(), Set.of());
         RouteFileSections before = RouteFileSections.of(previous.text());
         RouteFileSections after = RouteFileSections.of(text);
-        List<String> changed = after.changedConfigurations(before).stream().map(id -> "null".equals(id) ? null : id).toList();
+        List<String> changed = after.changedConfigurations(before);
         Set<String> same = before.sameRoutes(after);
         Set<String> kept = new LinkedHashSet<>();
         for (RouteDefinition r : next.routes()) {
             String id = r.getRouteId();
             if (same.contains(id) && previous.routeIds().contains(id) && !ParsedRouteFile.uses(r, changed)) kept.add(id);
         }
-        return new Edit(new ArrayList<>(changed), kept);
+        return new Edit(changed, kept);
     }
 
     private void remove(String name) {

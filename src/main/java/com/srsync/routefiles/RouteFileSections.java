@@ -1,6 +1,8 @@
 package com.srsync.routefiles;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +41,7 @@ final class RouteFileSections {
                 Object route = entry.get("route");
                 Object configuration = entry.get("routeConfiguration");
                 if (route instanceof Map<?, ?> r && r.get("id") != null) routes.put(String.valueOf(r.get("id")), r);
-                if (configuration instanceof Map<?, ?> c) configurations.put(String.valueOf(c.get("id")), c);
+                if (configuration instanceof Map<?, ?> c) configurations.put(c.get("id") == null ? null : String.valueOf(c.get("id")), c);
             }
         }
         return new RouteFileSections(routes, configurations);
@@ -54,11 +56,11 @@ final class RouteFileSections {
         return same;
     }
 
-    /** The ids of the route configurations added, removed or changed between the two versions ("null" for one without an id). */
-    Set<String> changedConfigurations(RouteFileSections next) {
-        Set<String> changed = new TreeSet<>();
-        Set<String> all = new TreeSet<>(configurations.keySet());
+    /** The ids of the route configurations added, removed or changed between the two versions (null: one without an id). */
+    List<String> changedConfigurations(RouteFileSections next) {
+        Set<String> all = new HashSet<>(configurations.keySet());
         all.addAll(next.configurations.keySet());
+        List<String> changed = new ArrayList<>();
         for (String id : all) {
             if (!Objects.equals(configurations.get(id), next.configurations.get(id))) changed.add(id);
         }
