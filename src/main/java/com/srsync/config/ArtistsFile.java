@@ -38,7 +38,7 @@ public final class ArtistsFile {
     private volatile ArtistsConfig config;
     private volatile SyncRules rules;
     private String text;
-    private String refused;
+    private volatile String refused;               // read by health without the lock: a check may be waiting out a settle
 
     /** @param config the version read at start-up (an invalid file stops the service there) */
     public ArtistsFile(Path path, Set<String> activeStatuses, ArtistsConfig config) {
@@ -128,8 +128,9 @@ public final class ArtistsFile {
     }
 
     /** The refused version's problem, by file, for health; empty when the file on disk is in force. */
-    public synchronized Map<String, String> refused() {
-        return refused == null ? Map.of() : Map.of(path.getFileName().toString(), refused);
+    public Map<String, String> refused() {
+        String problem = refused;
+        return problem == null ? Map.of() : Map.of(path.getFileName().toString(), problem);
     }
 
     /**

@@ -10,7 +10,6 @@ import org.apache.camel.http.base.HttpHeaderFilterStrategy;
  */
 public final class PublicHeaderFilterStrategy extends HttpHeaderFilterStrategy {
     public PublicHeaderFilterStrategy() {
-        getOutFilter().remove("cache-control");
-        getOutFilter().remove("Cache-Control");
+        getOutFilter().remove("cache-control");          // the filter compares names in lower case
     }
 }
