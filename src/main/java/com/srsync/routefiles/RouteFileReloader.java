@@ -328,7 +328,7 @@ public final class RouteFileReloader {
         if (route.getEndpoint().getEndpointUri().startsWith("seda:") || !(route.getConsumer() instanceof Suspendable)) return;
         ServiceHelper.suspendService(route.getConsumer());
         long deadline = System.nanoTime() + context.getShutdownStrategy().getTimeUnit().toNanos(context.getShutdownStrategy().getTimeout());
-        // idle twice, 20 ms apart: a caller that found the consumer just before it was suspended may not be counted in flight yet
+        // idle twice, 20 ms apart: a request taken just before the consumer was suspended may not be counted in flight yet
         int idle = 0;
         while (idle < 2 && System.nanoTime() < deadline) {
             idle = context.getInflightRepository().size(id) > 0 ? 0 : idle + 1;
