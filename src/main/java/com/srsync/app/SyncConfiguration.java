@@ -1,6 +1,11 @@
 package com.srsync.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.srsync.delivery.ConsoleReadings;
+import com.srsync.delivery.DeliveryBoard;
+import com.srsync.delivery.DeliveryJson;
+import com.srsync.delivery.DeliveryState;
+import com.srsync.delivery.JobNaming;
 import com.srsync.cluster.LeaderOnlyPolicy;
 import com.srsync.cluster.LeaderPodLabel;
 import com.srsync.cluster.Leadership;
@@ -97,6 +102,7 @@ public class SyncConfiguration implements CamelConfiguration {
         // the status page may be framed by this ShotGrid site only (its Action Menu Item opens the page in a panel)
         properties.addOverrideProperty("ui.frame.ancestors", origin(settings.shotgridUrl()));
         // an https console is trusted as RESILIO_CA_CERT / RESILIO_TLS_INSECURE say (camel-http would take these options to mean https)
+        properties.addOverrideProperty("delivery.poll.enabled", String.valueOf(!settings.deliveryPollInterval().isZero()));   // resilio.yaml
         properties.addOverrideProperty("resilio.tls", "https".equals(settings.resilioUrl().getScheme())
                 ? "?sslContextParameters=#resilioTls&x509HostnameVerifier=#resilioHostnames" : "");
         ArtistsConfig artists = ArtistsFileLoader.load(settings.artistsFile());
@@ -115,6 +121,7 @@ public class SyncConfiguration implements CamelConfiguration {
         context.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class, new HttpMethodConverter());   // CamelHttpMethod
         Leadership leadership = replicas(context, beans, settings, properties, metrics);
         reconcileLoop(beans, settings, rules, mapper, clock, metrics, upstreams, leadership);
+        delivery(beans, settings, rules, mapper, clock);
         parallelReads(context, settings);
         triggers(beans, settings, mapper, clock, metrics);
         admin(context, beans, settings, mapper);
@@ -177,6 +184,18 @@ public class SyncConfiguration implements CamelConfiguration {
         // errors.yaml: a failed write is tried again in line only when the wait is at most 2 s; a longer one re-plans the project
         beans.bind(new WriteRetries(attempts, metrics, settings.retryMaxRedeliveries(), settings.retryDelay(), settings.retryMaxDelay(),
                 Duration.ofSeconds(2), Duration.ofMinutes(10)));
+    }
+
+    /**
+     * The delivery state: the board the reconcile and the delivery poll (resilio.yaml) fill, and its JSON.
+     * A poll spends at most 30 single reads a minute, however often it runs: the console's load stays flat.
+     */
+    private static void delivery(Beans beans, ServiceSettings settings, ArtistsFile rules, ObjectMapper mapper, Clock clock) {
+        long interval = settings.deliveryPollInterval().isZero() ? 60_000 : settings.deliveryPollInterval().toMillis();
+        int readsPerPoll = (int) Math.max(3, Math.round(30.0 * interval / 60_000));
+        DeliveryBoard board = beans.bind(new DeliveryBoard(clock, settings.deliveryRefresh(), readsPerPoll, new JobNaming(rules::rules),
+                new ConsoleReadings(mapper)));
+        beans.bind(new DeliveryJson(mapper, board));
     }
 
     /**
@@ -375,6 +394,11 @@ public class SyncConfiguration implements CamelConfiguration {
         metrics.gauge("srsync.reconcile.running", admission::running);    // runs holding a permit, also while the console makes them wait
         metrics.gauge("srsync.reconcile.retry.waiting", retries::waiting);
         metrics.gauge("srsync.dead.letters", deadLetters::count);
+        DeliveryBoard delivery = beans.get(DeliveryBoard.class);
+        for (DeliveryState state : DeliveryState.values()) {
+            metrics.gauge("srsync.delivery.artists", "state", state.word(), () -> delivery.view(null).artistsIn(state));
+        }
+        metrics.gauge("srsync.delivery.agents.offline", () -> delivery.view(null).offline().size());
         if (settings.eventLogPollEnabled()) {
             EventLogPoller eventLog = beans.get(EventLogPoller.class);
             metrics.gauge("srsync.eventlog.lag", eventLog::lag);

@@ -29,6 +29,7 @@ public record ServiceSettings(
         Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
         int reconcileConcurrency, int reconcileRetryMax, Duration reconcileRetryDelay,
         boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, Long eventQueueMaxBytes, String leaderElection, Path leaderElectionDir, String leaderElectionLease,
+        Duration deliveryPollInterval, Duration deliveryRefresh,
         List<String> warnings) {
     /** The shortest webhook secret or admin token accepted: anything shorter can be guessed or read over a shoulder. */
     public static final int SHORTEST_TOKEN = 16;
@@ -106,11 +107,7 @@ public record ServiceSettings(
             boolean eventLog = flag("EVENTLOG_POLL_ENABLED", false);
             millis("EVENTLOG_POLL_INTERVAL_MS", 5000);
             millis("ARTISTS_RELOAD_INTERVAL_MS", 2000);                    // read by routes/triggers.yaml
-            double reuse = number("RESILIO_JOBS_REUSE_MS", 10000);         // 0: every reconcile reads the console's list itself
-            if (reuse < 0 || reuse != Math.floor(reuse)) {
-                problems.add("RESILIO_JOBS_REUSE_MS: must be a whole number of milliseconds, 0 or more, got '" + text("RESILIO_JOBS_REUSE_MS", false) + "'");
-            }
-            Duration jobsReuse = Duration.ofMillis(Math.max(0, (long) reuse));
+            Duration jobsReuse = Duration.ofMillis(wholeMillis("RESILIO_JOBS_REUSE_MS", 10000));   // 0: every reconcile reads the console's list itself
             Long queueBytes = text("EVENT_QUEUE_MAX_BYTES", false) == null ? null : (long) number("EVENT_QUEUE_MAX_BYTES", 0);
             if (queueBytes != null && queueBytes < 65536) problems.add("EVENT_QUEUE_MAX_BYTES: must be at least 65536, got " + queueBytes);
             String start = text("EVENTLOG_START_ID", false);
@@ -132,6 +129,11 @@ public record ServiceSettings(
             if (!lease.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?") || lease.length() > 253) {
                 problems.add("LEADER_ELECTION_LEASE: must be a Kubernetes name (lower-case letters, digits, '-' and '.'), got '" + lease + "'");
             }
+            Duration deliveryPoll = Duration.ofMillis(wholeMillis("DELIVERY_POLL_INTERVAL_MS", 60000));   // 0: off
+            if (!deliveryPoll.isZero() && deliveryPoll.toMillis() < 1000) {
+                problems.add("DELIVERY_POLL_INTERVAL_MS: must be 0 (off) or at least 1000, got " + deliveryPoll.toMillis());
+            }
+            Duration deliveryRefresh = millis("DELIVERY_REFRESH_MS", 300000);
             URI notify = url("NOTIFY_WEBHOOK_URL", false);
             Secret notifyUrl = notify == null ? null : Secret.of(text("NOTIFY_WEBHOOK_URL", false));
             if (!sandbox) {
@@ -146,7 +148,7 @@ public record ServiceSettings(
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
                     artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay, redeliveries,
                     jobsReuse, debounce, maxDelay, safetyNet, safetyNetFirst, concurrency, reconcileRetries, reconcileRetryDelay, eventLog, startId,
-                    notifyUrl, queueBytes, election, electionDir, lease, warnings);
+                    notifyUrl, queueBytes, election, electionDir, lease, deliveryPoll, deliveryRefresh, warnings);
         }
 
         private String text(String name, boolean required) {
@@ -208,6 +210,16 @@ public record ServiceSettings(
                 return Duration.ofMillis(fallback);
             }
             return Duration.ofMillis((long) value);
+        }
+
+        /** A whole number of milliseconds, 0 or more. */
+        private long wholeMillis(String name, long fallback) {
+            double value = number(name, fallback);
+            if (value < 0 || value != Math.floor(value)) {
+                problems.add(name + ": must be a whole number of milliseconds, 0 or more, got '" + text(name, false) + "'");
+                return fallback;
+            }
+            return (long) value;
         }
 
         private boolean flag(String name, boolean fallback) {

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * relevance [srsync_events_total], dead letters written [srsync_dead_letters_written_total] and held
  * [srsync_dead_letters], skipped artists [srsync_skipped_artists_total], delete-guard blocks
  * [srsync_delete_guard_blocked_total], and queue gauges [srsync_debounce_waiting, srsync_reconcile_queue,
- * srsync_reconcile_retry_waiting]. Never a secret, never an unbounded label.
+ * srsync_reconcile_retry_waiting], and the delivery state: artists' places on jobs by state
+ * [srsync_delivery_artists{state}] and offline agents [srsync_delivery_agents_offline]. Never a secret, never an unbounded label.
  */
 public final class SyncMetrics {
     private final Supplier<MeterRegistry> source;
@@ -107,5 +108,10 @@ public final class SyncMetrics {
     /** A gauge read when scraped, registered at {@link #start()}. */
     public void gauge(String name, Supplier<Number> value) {
         gauges.add(() -> io.micrometer.core.instrument.Gauge.builder(name, value).strongReference(true).register(registry()));
+    }
+
+    /** A gauge with one tag of a fixed, small set of values. */
+    public void gauge(String name, String tag, String tagValue, Supplier<Number> value) {
+        gauges.add(() -> io.micrometer.core.instrument.Gauge.builder(name, value).tag(tag, tagValue).strongReference(true).register(registry()));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class Sandbox {
     private static final String SECRET = "sandbox-webhook-secret";
-    public static final String ADMIN_TOKEN = "sandbox";
+    public static final String ADMIN_TOKEN = "sandbox-admin-token";   // long and unusual: the log masks it, and no common word
 
     private final SimulatedShotGrid shotgrid;
     private final SimulatedConsole console;

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * people, {@code GET /} listing the jobs as JSON. To try failures: {@code POST /sandbox/outage/N} refuses
  * the next N writes with 503, {@code POST /sandbox/throttle/N?retry_after=S} answers them 429 with
  * {@code Retry-After: S}; {@code GET /sandbox/writes} lists the writes it accepted, oldest first.
+ * It also serves the agents ({@code GET /api/v2/agents}) and one run per job with its agents' rows
+ * ({@code /api/v2/runs}, {@code /api/v2/runs/{id}/agents}); {@code POST /sandbox/agents/{id}/offline},
+ * {@code .../online} and {@code .../error?message=...} change a machine, as {@link SimulatedAgents} says.
  */
 final class SimulatedConsole extends SandboxHttp {
     static final String TOKEN = "sandbox-resilio-token";
@@ -24,6 +27,7 @@ final class SimulatedConsole extends SandboxHttp {
     private int writesToThrottle;
     private String throttleFor = "0";
     private final List<Map<String, Object>> accepted = new java.util.ArrayList<>();
+    private final SimulatedAgents agents = new SimulatedAgents();
 
     SimulatedConsole(int port) throws IOException {
         super(port);
@@ -43,10 +47,14 @@ final class SimulatedConsole extends SandboxHttp {
             return Map.of("writes_throttled_next", writesToThrottle, "retry_after", Long.parseLong(throttleFor));
         }
         if (path.equals("/sandbox/writes") && method.equals("GET")) return List.copyOf(accepted);
-        if (!path.startsWith("/api/v2/jobs")) throw new NoSuchElementException("no such endpoint: " + path);
+        if (path.startsWith("/sandbox/agents/") && method.equals("POST")) return agents.change(path, exchange.getRequestURI().getQuery());
+        if (!path.startsWith("/api/v2/")) throw new NoSuchElementException("no such endpoint: " + path);
         if (!("Token " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             return new Status(401, Map.of("message", "Authorization required"));
         }
+        if (path.equals("/api/v2/agents") && method.equals("GET")) return agents.list();
+        if (path.startsWith("/api/v2/runs") && method.equals("GET")) return agents.runs(path, exchange.getRequestURI().getQuery(), jobs);
+        if (!path.startsWith("/api/v2/jobs")) throw new NoSuchElementException("no such endpoint: " + path);
         if (!method.equals("GET") && writesToRefuse > 0) {
             writesToRefuse--;
             return new Status(503, Map.of("message", "Service Unavailable (sandbox outage)"));

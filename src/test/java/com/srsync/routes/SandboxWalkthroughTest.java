@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.srsync.sandbox.Sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
@@ -48,9 +49,67 @@ class SandboxWalkthroughTest {
             assertEquals(200, service.send("POST", sg + "/sandbox/shots/1214/status/hld", null).statusCode());
             awaitJobs(service, console, Map.of());
 
-            JsonNode plan = MAPPER.readTree(service.send("GET", "/admin/plan", "sandbox").body());
+            JsonNode plan = MAPPER.readTree(service.send("GET", "/admin/plan", Sandbox.ADMIN_TOKEN).body());
             assertTrue(plan.path("projects").isArray());
         }
+    }
+
+    @Test
+    void a_machine_taken_offline_or_given_an_error_shows_in_the_delivery_state() throws Exception {
+        int port = ServiceTestSupport.freePort();
+        String sg = "http://localhost:" + ServiceTestSupport.freePort();
+        String console = "http://localhost:" + ServiceTestSupport.freePort();
+        try (ServiceProcess service = ServiceProcess.start(Map.of("SANDBOX", "true",
+                "SANDBOX_SHOTGRID_PORT", sg.substring(sg.lastIndexOf(':') + 1),
+                "SANDBOX_RESILIO_PORT", console.substring(console.lastIndexOf(':') + 1),
+                "DELIVERY_POLL_INTERVAL_MS", "1000",
+                "DATA_DIR", java.nio.file.Files.createTempDirectory("srsync-sandbox-").toString()), port, "sandbox-delivery")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
+            awaitJobs(service, console, Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 2L), "HybridWork_TST_Assets", List.of(4L, 2L)));
+            awaitAlex(service, "ready", "file list complete");
+
+            // the walkthrough's step: take Alex's machine offline
+            assertEquals(200, service.send("POST", console + "/sandbox/agents/2/offline", null).statusCode());
+            awaitAlex(service, "offline", "offline since");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {     // its run's rows are read again once the machine changed
+                JsonNode offline = awaitAlex(service, "offline", "offline since");
+                assertEquals(false, offline.path("online").asBoolean());
+                assertEquals(80, offline.path("files_completed").asLong(), "what it had when it went offline");
+                assertEquals(120, offline.path("files_total").asLong(), "the studio storage's count");
+            });
+            JsonNode all = delivery(service);
+            assertEquals("Cameron's MacBook Pro", all.path("offline").get(0).path("name").asText());
+            assertEquals(2, all.path("artists").path("offline").asLong(), "Alex's places on the shot and the assets job");
+
+            assertEquals(200, service.send("POST", console + "/sandbox/agents/2/online", null).statusCode());
+            awaitAlex(service, "ready", "file list complete");
+            assertEquals(200, service.send("POST", console + "/sandbox/agents/2/error?message=Disk+is+full", null).statusCode());
+            awaitAlex(service, "error", "Disk is full");
+            String metrics = service.send("GET", "/observe/metrics", Sandbox.ADMIN_TOKEN).body();
+            assertTrue(metrics.contains("srsync_delivery_artists{state=\"error\"} 2.0"), metrics);
+        }
+    }
+
+    private static JsonNode delivery(ServiceProcess service) throws Exception {
+        return MAPPER.readTree(service.send("GET", "/admin/delivery?project=155", Sandbox.ADMIN_TOKEN).body());
+    }
+
+    /** Waits until Alex Trial's place on TST_010_0010's job has this state and detail; returns it. */
+    private static JsonNode awaitAlex(ServiceProcess service, String state, String detail) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode alex = null;
+            for (JsonNode job : delivery(service).path("projects").path(0).path("jobs")) {
+                if (!"TST_010_0010".equals(job.path("shot").asText())) continue;
+                for (JsonNode a : job.path("agents")) if ("Alex Trial".equals(a.path("artist").asText())) alex = a;
+                assertEquals(state, job.path("state").asText(), "the job's state is its worst agent's");
+            }
+            assertTrue(alex != null, "Alex is on the shot's job");
+            assertEquals(state, alex.path("state").asText(), alex.toString());
+            assertTrue(alex.path("detail").asText().contains(detail), alex.toString());
+            found[0] = alex;
+        });
+        return found[0];
     }
 
     /** Waits until the simulated console holds exactly these jobs, by name, with these agent ids. */

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.srsync.sandbox.Sandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,7 @@ class StatusPageBrowserTest {
         try (ServiceProcess service = ServiceProcess.start(Map.of("SANDBOX", "true", "SANDBOX_SHOTGRID_PORT", String.valueOf(sgPort),
                 "SANDBOX_RESILIO_PORT", String.valueOf(consolePort), "RETRY_MAX_REDELIVERIES", "1", "RETRY_DELAY_MS", "100",
                 "DATA_DIR", Files.createTempDirectory("srsync-ui-").toString()), port, "status-page")) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> service.send("GET", "/admin/runs", "sandbox").body().contains("\"written\""));
+            await().atMost(Duration.ofSeconds(20)).until(() -> service.send("GET", "/admin/runs", Sandbox.ADMIN_TOKEN).body().contains("\"written\""));
             ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                     .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
             LoggingPreferences logs = new LoggingPreferences();
@@ -69,7 +70,7 @@ class StatusPageBrowserTest {
                 screenshot(browser, shots.resolve("wrong-token.png"));
 
                 browser.findElement(By.id("token")).clear();
-                browser.findElement(By.id("token")).sendKeys("sandbox");
+                browser.findElement(By.id("token")).sendKeys(Sandbox.ADMIN_TOKEN);
                 browser.findElement(By.cssSelector("#login button")).click();
                 await().atMost(Duration.ofSeconds(15)).until(() -> text(browser).contains("HybridWork_TST_TST_010_0010"));
                 assertTrue(text(browser).contains("Alex Trial (enduser"), text(browser));

@@ -1,0 +1,200 @@
+package com.srsync.delivery;
+
+import com.srsync.reconcile.JobAttribution;
+import com.srsync.reconcile.JobOperation;
+import com.srsync.reconcile.ObservedJob;
+import com.srsync.reconcile.ProjectSnapshot;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the service knows of delivery: the managed jobs it follows (from each reconcile's reads and its own
+ * writes), and the console's last words on agents, runs and runs' agents (from the delivery poll). The
+ * admin API, the status page and the metrics read it; none of them calls the console.
+ *
+ * <p>A failed poll keeps what was read before and marks it stale, with its age.
+ */
+public final class DeliveryBoard {
+    private record RowsRead(Map<Long, RunAgentRow> rows, String fingerprint, Instant at) {}
+
+    private final Clock clock;
+    private final Duration refresh;
+    private final int readsPerPoll;
+    private final JobNaming naming;
+    private final ConsoleReadings readings;
+    private final Map<Long, TrackedJob> jobs = new TreeMap<>();
+    private final Map<Long, String> tanks = new HashMap<>();
+    private final Set<Long> written = new HashSet<>();
+    private final Map<Long, ConsoleAgent> agents = new HashMap<>();
+    private final Map<Long, Instant> agentChangedAt = new HashMap<>();   // when an agent last went offline, came back or changed errors
+    private final Map<Long, RunRecord> runByJob = new HashMap<>();
+    private final Map<Long, RowsRead> rowsByRun = new HashMap<>();
+    private Instant lastFullRuns;
+    private Instant checkedAt;
+    private Instant failedAt;
+    private String failure;
+
+    /**
+     * @param refresh      every run is listed again at least this often (DELIVERY_REFRESH_MS)
+     * @param readsPerPoll the most single reads (a written job's run, a run's agents) one poll makes
+     */
+    public DeliveryBoard(Clock clock, Duration refresh, int readsPerPoll, JobNaming naming, ConsoleReadings readings) {
+        this.clock = clock;
+        this.refresh = refresh;
+        this.readsPerPoll = readsPerPoll;
+        this.naming = naming;
+        this.readings = readings;
+    }
+
+    // --- what the reconcile knows -------------------------------------------------------------
+
+    /** After a plan: the project's managed jobs as the console listed them are the ones followed. */
+    public synchronized void planned(ProjectSnapshot snapshot, List<ObservedJob> consoleJobs) {
+        long project = snapshot.projectId();
+        jobs.values().removeIf(j -> j.project() == project);
+        tanks.put(project, snapshot.tankName());
+        if (snapshot.directory().leftAlone(project).isPresent()) return;
+        for (ObservedJob job : JobAttribution.of(snapshot.directory(), consoleJobs).jobsOf(project)) {
+            jobs.put(job.id(), naming.tracked(project, snapshot.tankName(), job.id(), job.name(), job.agents()));
+        }
+    }
+
+    /** After a write was accepted: the job is read at the next poll; a deleted one is no longer followed. */
+    public synchronized void wrote(JobOperation op, Long createdId) {
+        switch (op.actionType()) {
+            case DELETE -> {
+                jobs.remove(op.getJobId());
+                written.remove(op.getJobId());
+            }
+            case CREATE, UPDATE -> {
+                Long id = op.actionType() == JobOperation.Action.CREATE ? createdId : op.getJobId();
+                if (id == null || op.getDesired() == null) return;   // the console gave no id: the next reconcile's read names it
+                jobs.put(id, naming.tracked(op.getProjectId(), tanks.get(op.getProjectId()), id, op.getJobName(), op.getDesired().agents()));
+                written.add(id);
+            }
+        }
+    }
+
+    // --- the poll ------------------------------------------------------------------------------
+
+    public synchronized DeliveryPoll startPoll() {
+        boolean full = lastFullRuns == null || !clock.instant().isBefore(lastFullRuns.plus(refresh));
+        return new DeliveryPoll(full, written, readsPerPoll);
+    }
+
+    public synchronized void agentsRead(String json) throws IOException {
+        List<ConsoleAgent> read = readings.agents(json);
+        Map<Long, ConsoleAgent> before = new HashMap<>(agents);
+        agents.clear();
+        for (ConsoleAgent a : read) {
+            agents.put(a.id(), a);
+            ConsoleAgent was = before.get(a.id());
+            if (was != null && (was.online() != a.online() || !was.errors().equals(a.errors()))) agentChangedAt.put(a.id(), clock.instant());
+        }
+    }
+
+    public void runsPageRead(DeliveryPoll poll, String json) throws IOException {
+        poll.pageRead(readings.runs(json));
+    }
+
+    /** A written job's own run: the newest of those listed, or none yet. */
+    public synchronized void jobRunRead(DeliveryPoll poll, long jobId, String json) throws IOException {
+        List<RunRecord> runs = readings.runs(json);
+        runs.forEach(poll::keep);
+        if (runs.isEmpty()) runByJob.remove(jobId);
+    }
+
+    /**
+     * The runs whose agents this poll reads, within its budget: written jobs first, then runs never read,
+     * then runs that changed since they were read, then the longest unread beyond DELIVERY_REFRESH_MS.
+     */
+    public synchronized List<Long> runsToRead(DeliveryPoll poll) {
+        Instant now = clock.instant();
+        if (poll.isFullRuns()) {
+            runByJob.clear();
+            lastFullRuns = now;
+        }
+        for (RunRecord r : poll.runsRead().values()) if (jobs.containsKey(r.jobId())) runByJob.put(r.jobId(), r);
+        runByJob.keySet().retainAll(jobs.keySet());
+        record Candidate(long runId, int rank, Instant readAt) {}
+        List<Candidate> candidates = new ArrayList<>();
+        for (RunRecord run : runByJob.values()) {
+            RowsRead read = rowsByRun.get(run.id());
+            int rank = poll.written().contains(run.jobId()) ? 0
+                    : read == null ? 1
+                    : !read.fingerprint().equals(run.fingerprint()) || agentChangedSince(run.jobId(), read.at()) ? 2
+                    : read.at().plus(refresh).isAfter(now) ? -1 : 3;
+            if (rank >= 0) candidates.add(new Candidate(run.id(), rank, read == null ? Instant.EPOCH : read.at()));
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::rank).thenComparing(Candidate::readAt));
+        List<Long> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (!poll.spend()) break;
+            out.add(c.runId());
+        }
+        Set<Long> current = new HashSet<>();
+        runByJob.values().forEach(r -> current.add(r.id()));
+        rowsByRun.keySet().retainAll(current);   // rows of runs no longer followed are let go
+        return out;
+    }
+
+    /** True when one of the job's agents changed on the console after {@code readAt}: its row may have too. */
+    private boolean agentChangedSince(long jobId, Instant readAt) {
+        TrackedJob job = jobs.get(jobId);
+        return job != null && job.agents().stream().map(a -> agentChangedAt.get(a.agentId())).anyMatch(at -> at != null && !at.isBefore(readAt));
+    }
+
+    public synchronized void runAgentsRead(long runId, String json) throws IOException {
+        Map<Long, RunAgentRow> rows = new HashMap<>();
+        for (RunAgentRow row : readings.runAgents(json)) rows.put(row.agentId(), row);
+        String fingerprint = runByJob.values().stream().filter(r -> r.id() == runId).map(RunRecord::fingerprint).findFirst().orElse("");
+        rowsByRun.put(runId, new RowsRead(rows, fingerprint, clock.instant()));
+    }
+
+    /** The round read everything it set out to: the state is current. */
+    public synchronized void pollDone(DeliveryPoll poll) {
+        written.removeAll(poll.written());
+        checkedAt = clock.instant();
+        failure = null;
+        failedAt = null;
+    }
+
+    /** The round failed part-way: what was read stays, marked stale; written jobs are read at the next one. */
+    public synchronized void pollFailed(String why) {
+        failure = why;
+        failedAt = clock.instant();
+    }
+
+    // --- what it shows -------------------------------------------------------------------------
+
+    /** Every followed job's delivery, of one project or all (null), ordered by project and name. */
+    public synchronized DeliveryView view(Long project) {
+        List<JobDelivery> out = new ArrayList<>();
+        for (TrackedJob job : jobs.values()) {
+            if (project != null && job.project() != project) continue;
+            RunRecord run = runByJob.get(job.jobId());
+            RowsRead read = run == null ? null : rowsByRun.get(run.id());
+            out.add(DeliveryAssessment.assess(job, agents, run, read == null ? null : read.rows(), read == null ? null : read.at()));
+        }
+        out.sort(Comparator.comparingLong((JobDelivery j) -> j.job().project()).thenComparing(j -> j.job().name()));
+        List<ConsoleAgent> offline = new ArrayList<>();
+        Set<Long> used = new HashSet<>();
+        for (JobDelivery j : out) j.agents().forEach(a -> used.add(a.agentId()));
+        for (Long id : used) {
+            ConsoleAgent a = agents.get(id);
+            if (a != null && !a.online()) offline.add(a);
+        }
+        offline.sort(Comparator.comparingLong(ConsoleAgent::id));
+        return new DeliveryView(checkedAt, failedAt, failure, out, offline);
+    }
+}

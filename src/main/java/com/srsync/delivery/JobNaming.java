@@ -1,0 +1,44 @@
+package com.srsync.delivery;
+
+import com.srsync.reconcile.Artist;
+import com.srsync.reconcile.JobAgent;
+import com.srsync.reconcile.JobNames;
+import com.srsync.reconcile.SyncRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Names a managed job's parts for people: its shot (from the job name and the project's tank name) and
+ * each agent as the artist artists.yaml gives it, with the rules in force now.
+ */
+public final class JobNaming {
+    private final Supplier<SyncRules> rules;
+
+    public JobNaming(Supplier<SyncRules> rules) {
+        this.rules = rules;
+    }
+
+    /** @param tank the project's tank name; null when unknown (the shot is then not named) */
+    public TrackedJob tracked(long project, String tank, long jobId, String name, List<JobAgent> agents) {
+        SyncRules now = rules.get();
+        List<TrackedJob.Agent> named = new ArrayList<>();
+        for (JobAgent agent : agents) {
+            String artist = JobAgent.PRIMARY_STORAGE.equals(agent.role()) ? null : artistOf(now, agent.id());
+            named.add(new TrackedJob.Agent(agent.id(), agent.role(), artist));
+        }
+        return new TrackedJob(project, jobId, name, shotOf(tank, name), named);
+    }
+
+    private static String shotOf(String tank, String jobName) {
+        if (tank == null || jobName.equals(JobNames.assetsJob(tank))) return null;
+        String prefix = JobNames.PREFIX + tank + "_";
+        return jobName.startsWith(prefix) ? jobName.substring(prefix.length()) : null;
+    }
+
+    /** The artists on this agent, joined; "agent N" when artists.yaml names none. */
+    private static String artistOf(SyncRules rules, long agentId) {
+        List<String> names = rules.artists().stream().filter(a -> a.agent().id() == agentId).map(Artist::displayName).toList();
+        return names.isEmpty() ? "agent " + agentId : String.join(", ", names);
+    }
+}

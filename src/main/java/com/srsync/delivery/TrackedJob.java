@@ -1,0 +1,19 @@
+package com.srsync.delivery;
+
+import java.util.List;
+
+/**
+ * A managed job whose delivery is followed: its project, its shot (null for an assets job) and the agents
+ * it holds, each named as artists.yaml names it.
+ */
+public record TrackedJob(long project, long jobId, String name, String shot, List<Agent> agents) {
+    public TrackedJob {
+        agents = List.copyOf(agents);
+    }
+
+    /**
+     * @param artist the artist's name for an end user; null for the primary storage or an agent no artist
+     *               uses any more
+     */
+    public record Agent(long agentId, String role, String artist) {}
+}
