@@ -188,12 +188,11 @@ public class SyncConfiguration implements CamelConfiguration {
 
     /**
      * The delivery state: the board the reconcile and the delivery poll (resilio.yaml) fill, and its JSON.
-     * A poll spends at most 30 single reads a minute, however often it runs: the console's load stays flat.
+     * A poll makes at most 30 single reads (a written job's run, a run's agents), however many jobs there
+     * are: at the default interval, the console's load stays flat.
      */
     private static void delivery(Beans beans, ServiceSettings settings, ArtistsFile rules, ObjectMapper mapper, Clock clock) {
-        long interval = settings.deliveryPollInterval().isZero() ? 60_000 : settings.deliveryPollInterval().toMillis();
-        int readsPerPoll = (int) Math.max(3, Math.round(30.0 * interval / 60_000));
-        DeliveryBoard board = beans.bind(new DeliveryBoard(clock, settings.deliveryRefresh(), readsPerPoll, new JobNaming(rules::rules),
+        DeliveryBoard board = beans.bind(new DeliveryBoard(clock, settings.deliveryRefresh(), 30, new JobNaming(rules::rules),
                 new ConsoleReadings(mapper)));
         beans.bind(new DeliveryJson(mapper, board));
     }

@@ -61,11 +61,13 @@ public final class DeliveryBoard {
     /** After a plan: the project's managed jobs as the console listed them are the ones followed. */
     public synchronized void planned(ProjectSnapshot snapshot, List<ObservedJob> consoleJobs) {
         long project = snapshot.projectId();
+        Set<Long> followed = new HashSet<>(jobs.keySet());
         jobs.values().removeIf(j -> j.project() == project);
         tanks.put(project, snapshot.tankName());
         if (snapshot.directory().leftAlone(project).isPresent()) return;
         for (ObservedJob job : JobAttribution.of(snapshot.directory(), consoleJobs).jobsOf(project)) {
             jobs.put(job.id(), naming.tracked(project, snapshot.tankName(), job.id(), job.name(), job.agents()));
+            if (!followed.contains(job.id())) written.add(job.id());   // new to the board: read at the next poll
         }
     }
 
@@ -87,8 +89,14 @@ public final class DeliveryBoard {
 
     // --- the poll ------------------------------------------------------------------------------
 
+    /**
+     * A new round. It reads the whole run list when that is due (DELIVERY_REFRESH_MS), and also when more jobs
+     * wait to be read than the list has pages (a takeover, a first pass): a page lists 500 runs.
+     */
     public synchronized DeliveryPoll startPoll() {
-        boolean full = lastFullRuns == null || !clock.instant().isBefore(lastFullRuns.plus(refresh));
+        written.retainAll(jobs.keySet());
+        long pages = jobs.size() / DeliveryPoll.RUNS_PAGE + 1;
+        boolean full = lastFullRuns == null || !clock.instant().isBefore(lastFullRuns.plus(refresh)) || written.size() > pages;
         return new DeliveryPoll(full, written, readsPerPoll);
     }
 
@@ -163,7 +171,7 @@ public final class DeliveryBoard {
 
     /** The round read everything it set out to: the state is current. */
     public synchronized void pollDone(DeliveryPoll poll) {
-        written.removeAll(poll.written());
+        written.removeAll(poll.handled());
         checkedAt = clock.instant();
         failure = null;
         failedAt = null;

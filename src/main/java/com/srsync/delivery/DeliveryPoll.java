@@ -20,6 +20,7 @@ public final class DeliveryPoll {
     private int offset;
     private boolean more = true;
     private final Map<Long, RunRecord> runsRead = new HashMap<>();
+    private final List<Long> lookedUp = new ArrayList<>();
 
     DeliveryPoll(boolean fullRuns, Set<Long> written, int budget) {
         this.fullRuns = fullRuns;
@@ -69,7 +70,13 @@ public final class DeliveryPoll {
             if (!spend()) break;
             jobs.add(job);
         }
+        lookedUp.addAll(jobs);
         return jobs;
+    }
+
+    /** The written jobs whose runs this round read: all of them when it read the whole list. */
+    Set<Long> handled() {
+        return fullRuns ? written : Set.copyOf(lookedUp);
     }
 
     /** Takes one read from the budget; false when none is left. */
