@@ -6,6 +6,7 @@ import com.srsync.delivery.DeliveryBoard;
 import com.srsync.delivery.DeliveryJson;
 import com.srsync.delivery.DeliveryState;
 import com.srsync.delivery.JobNaming;
+import com.srsync.resilio.AgentList;
 import com.srsync.cluster.LeaderOnlyPolicy;
 import com.srsync.cluster.LeaderPodLabel;
 import com.srsync.cluster.Leadership;
@@ -63,6 +64,8 @@ import java.beans.Introspector;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
@@ -121,7 +124,7 @@ public class SyncConfiguration implements CamelConfiguration {
         context.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class, new HttpMethodConverter());   // CamelHttpMethod
         Leadership leadership = replicas(context, beans, settings, properties, metrics);
         reconcileLoop(beans, settings, rules, mapper, clock, metrics, upstreams, leadership);
-        delivery(beans, settings, rules, mapper, clock);
+        delivery(beans, settings, mapper, clock);
         parallelReads(context, settings);
         triggers(beans, settings, mapper, clock, metrics);
         admin(context, beans, settings, mapper);
@@ -191,9 +194,12 @@ public class SyncConfiguration implements CamelConfiguration {
      * A poll makes at most 30 single reads (a written job's run, a run's agents), however many jobs there
      * are: at the default interval, the console's load stays flat.
      */
-    private static void delivery(Beans beans, ServiceSettings settings, ArtistsFile rules, ObjectMapper mapper, Clock clock) {
-        DeliveryBoard board = beans.bind(new DeliveryBoard(clock, settings.deliveryRefresh(), 30, new JobNaming(rules::rules),
-                new ConsoleReadings(mapper)));
+    private static void delivery(Beans beans, ServiceSettings settings, ObjectMapper mapper, Clock clock) {
+        ConsoleReadings readings = new ConsoleReadings(mapper);
+        beans.bind(new AgentList(clock, settings.resilioJobsReuse(), readings));   // resilio.yaml: the plan's agent checks
+        Reconciler reconciler = beans.get(Reconciler.class);
+        DeliveryBoard board = beans.bind(new DeliveryBoard(clock, settings.deliveryRefresh(), 30, new JobNaming(reconciler::rulesInForce),
+                readings));
         beans.bind(new DeliveryJson(mapper, board));
     }
 
@@ -355,8 +361,14 @@ public class SyncConfiguration implements CamelConfiguration {
     private static void admin(CamelContext context, Beans beans, ServiceSettings settings, ObjectMapper mapper) {
         AdminGate gate = beans.bind(new AdminGate(settings.adminToken()));
         beans.bind(new HealthReport(context, authorization -> AdminGate.ALLOWED.equals(gate.decide(authorization)), mapper));
-        beans.bind(new PlanJson(mapper, settings.dryRun(), beans.get(Upstreams.class), beans.get(ArtistsFile.class)::warnings));
-        beans.bind(new JobListing(beans.get(ArtistsFile.class)::rules, mapper));
+        ArtistsFile artists = beans.get(ArtistsFile.class);
+        Reconciler reconciler = beans.get(Reconciler.class);
+        beans.bind(new PlanJson(mapper, settings.dryRun(), beans.get(Upstreams.class), () -> {
+            List<String> all = new ArrayList<>(artists.warnings());
+            all.addAll(reconciler.agentWarnings());              // an agent_name that differs from the console's
+            return all;
+        }));
+        beans.bind(new JobListing(reconciler::rulesInForce, mapper));
         beans.bind(new StatusPage());                                        // GET /ui, POST /ui/ami (routes/ui.yaml)
         beans.bind(new GroupedBodyAggregationStrategy());
         beans.bind(new ChatMessage());

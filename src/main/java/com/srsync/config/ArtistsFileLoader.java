@@ -96,11 +96,15 @@ public final class ArtistsFileLoader {
             Node value = e.getValue().getValueNode();
             Map<String, NodeTuple> fields = mapping(value, where, ARTIST_KEYS);
             StorageAgent agent = agent(value, where, ARTIST_KEYS);
-            if (agent.id() == primary.id()) {
+            if (agent.isByName() && primary.name() != null && agent.name().equals(primary.name())) {
+                throw error(fields.get("agent_name").getValueNode(), where + ".agent_name",
+                        "'" + agent.name() + "' is the primary storage; an artist needs an agent of their own");
+            }
+            if (!agent.isByName() && agent.id() == primary.id()) {
                 throw error(fields.get("agent_id").getValueNode(), where + ".agent_id",
                         "agent " + agent.id() + " is the primary storage; an artist needs an agent of their own");
             }
-            String other = agentOwner.putIfAbsent(agent.id(), name);
+            String other = agent.isByName() ? null : agentOwner.putIfAbsent(agent.id(), name);
             if (other != null && !agentPaths.get(agent.id()).equals(agent.basePaths())) {
                 throw error(value, where, "agent " + agent.id() + " is also " + other + "'s with other base paths; a shared agent needs the same paths");
             }
@@ -124,8 +128,10 @@ public final class ArtistsFileLoader {
 
     private StorageAgent agent(Node node, String where, Set<String> allowed) {
         Map<String, NodeTuple> fields = mapping(node, where, allowed);
-        long id = positiveInteger(required(fields, "agent_id", node, where), where + ".agent_id");
         String name = optionalString(fields, "agent_name", where);
+        if (!fields.containsKey("agent_id") && name == null) throw error(node, where, "agent_id (or agent_name, the agent's name on the console) is required");
+        long id = fields.containsKey("agent_id") ? positiveInteger(fields.get("agent_id").getValueNode(), where + ".agent_id")
+                : StorageAgent.BY_NAME;                   // the console's agent of that name, found at each plan
         boolean single = fields.containsKey("base_path");
         boolean perOs = fields.containsKey("base_paths");
         if (single == perOs) {

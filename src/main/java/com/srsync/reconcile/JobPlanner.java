@@ -110,7 +110,10 @@ public final class JobPlanner {
             for (ShotGridUser user : shot.assignees()) {
                 Set<Long> sharing = user.name() == null ? null : sharedNames.get(user.name());
                 Optional<Artist> artist = sharing != null && rules.matchesByNameOnly(user) ? Optional.empty() : rules.artistFor(user);
-                if (artist.isPresent()) {
+                Optional<String> unusable = artist.flatMap(rules::unavailable);
+                if (unusable.isPresent()) {
+                    skippedArtists.putIfAbsent(artist.get().displayName(), new SkippedArtist(artist.get().displayName(), unusable.get()));
+                } else if (artist.isPresent()) {
                     group.artists.add(artist.get());
                 } else if (sharing != null) {
                     skippedArtists.putIfAbsent(user.name(), new SkippedArtist(user.name(), sharing.size() + " ShotGrid users are named '"

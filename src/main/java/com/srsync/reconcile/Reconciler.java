@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * what to write, and whether the delete guard lets it happen. Pure.
  */
 public final class Reconciler {
-    /** The rules and their planner, made again only when artists.yaml changed. */
-    private record Planning(SyncRules rules, JobPlanner planner) {}
+    /** The rules, resolved against the console's agents, and their planner: made again only when either changed. */
+    private record Planning(SyncRules source, AgentDirectory agents, SyncRules rules, JobPlanner planner, List<String> warnings) {}
 
     private final Supplier<SyncRules> rules;
     private final DeleteGuard guard;
@@ -37,18 +37,56 @@ public final class Reconciler {
 
     /** The plan {@code candidate} rules would give (a preview of an artists.yaml not yet saved); null: the rules in force. */
     public ProjectPlan plan(ProjectSnapshot snapshot, List<ObservedJob> consoleJobs, SyncRules candidate) {
+        return plan(snapshot, consoleJobs, candidate, null);
+    }
+
+    /**
+     * @param agents the console's agents ({@code GET /agents}): artists.yaml's agents are checked and resolved
+     *               against them; null: as last resolved
+     * @throws UnresolvedAgentException when the primary storage is not on the console: nothing is planned
+     */
+    public ProjectPlan plan(ProjectSnapshot snapshot, List<ObservedJob> consoleJobs, SyncRules candidate, AgentDirectory agents) {
         JobAttribution attribution = JobAttribution.of(snapshot.directory(), consoleJobs);
-        return candidate == null ? plan(snapshot, attribution) : plan(snapshot, attribution, new Planning(candidate, new JobPlanner(candidate)));
+        if (candidate == null) return plan(snapshot, attribution, planning(agents));
+        return plan(snapshot, attribution, resolve(candidate, agents == null ? lastAgents() : agents));
     }
 
     private Planning planning() {
+        return planning(null);
+    }
+
+    private synchronized Planning planning(AgentDirectory agents) {
         SyncRules now = rules.get();
         Planning p = current;
-        if (p == null || p.rules() != now) {
-            p = new Planning(now, new JobPlanner(now));
+        AgentDirectory directory = agents != null ? agents : lastAgents();
+        if (p == null || p.source() != now || !java.util.Objects.equals(p.agents(), directory)) {
+            p = resolve(now, directory);
             current = p;
         }
         return p;
+    }
+
+    private AgentDirectory lastAgents() {
+        Planning p = current;
+        return p == null ? null : p.agents();
+    }
+
+    private static Planning resolve(SyncRules source, AgentDirectory agents) {
+        if (agents == null) return new Planning(source, null, source, new JobPlanner(source), List.of());
+        AgentResolution resolution = AgentResolution.of(source, agents);
+        return new Planning(source, agents, resolution.rules(), new JobPlanner(resolution.rules()), resolution.warnings());
+    }
+
+    /** The rules the last plan used: artists.yaml's, with agents as the console named them. */
+    public SyncRules rulesInForce() {
+        Planning p = current;
+        return p == null ? rules.get() : p.rules();
+    }
+
+    /** What the last resolution against the console's agents found worth saying (an agent_name that differs from the console's). */
+    public List<String> agentWarnings() {
+        Planning p = current;
+        return p == null ? List.of() : p.warnings();
     }
 
     /**

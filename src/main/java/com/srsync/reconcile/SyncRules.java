@@ -22,9 +22,16 @@ public final class SyncRules {
     private final Map<String, Artist> byEmail = new HashMap<>();
     private final Map<String, Artist> byName = new HashMap<>();
     private final List<Artist> byNameOnly;
+    private final Map<Artist, String> unavailable;
 
     public SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates,
                      JobSettings jobSettings, Set<String> activeStatuses) {
+        this(primaryStorage, artists, templates, jobSettings, activeStatuses, Map.of());
+    }
+
+    private SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates,
+                      JobSettings jobSettings, Set<String> activeStatuses, Map<Artist, String> unavailable) {
+        this.unavailable = Map.copyOf(unavailable);
         this.primaryStorage = primaryStorage;
         this.artists = List.copyOf(artists);
         this.templates = templates;
@@ -36,6 +43,16 @@ public final class SyncRules {
             byName.putIfAbsent(a.displayName(), a);
         }
         this.byNameOnly = this.artists.stream().filter(a -> a.login() == null && a.email() == null).toList();
+    }
+
+    /** These rules with the agents as the console knows them ({@link AgentResolution}): some artists cannot be used, for the reason given. */
+    public SyncRules resolved(StorageAgent primary, List<Artist> resolvedArtists, Map<Artist, String> unusable) {
+        return new SyncRules(primary, resolvedArtists, templates, jobSettings, activeStatuses, unusable);
+    }
+
+    /** Why this artist's agent cannot be used now, if it cannot. */
+    public Optional<String> unavailable(Artist artist) {
+        return Optional.ofNullable(unavailable.get(artist));
     }
 
     public StorageAgent primaryStorage() { return primaryStorage; }

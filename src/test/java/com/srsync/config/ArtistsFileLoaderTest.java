@@ -2,6 +2,7 @@ package com.srsync.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.srsync.reconcile.JobSettings;
 import com.srsync.reconcile.OsPaths;
@@ -73,12 +74,25 @@ class ArtistsFileLoaderTest {
         assertEquals(new JobSettings("hybrid_work", "rw", "ro", 3, "MISC"), config.jobSettings());
     }
 
+    @Test
+    void an_agent_given_by_its_console_name_alone_loads_and_waits_to_be_found_on_the_console() {
+        ArtistsConfig config = ArtistsFileLoader.parse("a.yaml", OLD_TOOL_FILE.replace("  agent_id: 4\n", "")
+                .replace("    agent_id: 3\n", ""));
+
+        assertTrue(config.primaryStorage().isByName());
+        assertEquals("Linux_Remote", config.primaryStorage().name());
+        assertTrue(config.artists().get(0).agent().isByName());
+        assertEquals("Cameron's Mac mini", config.artists().get(0).agent().name());
+        assertEquals(2, config.artists().get(1).agent().id());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "unknown key at top            | '\\nsync_everything: true'                                     | a.yaml:16: sync_everything: unknown key",
         "unknown job setting           | '\\njob_settings:\\n  jobtype: x'                               | a.yaml:17: job_settings.jobtype: unknown key",
         "agent id not a number         | 'agent_id: 3=>agent_id: three'                                  | a.yaml:8: target_agents.Matthew Testuser.agent_id: must be a whole number above 0, got 'three'",
-        "agent id missing              | '  agent_id: 4\\n=>'                                            | a.yaml:2: primary_storage.agent_id: is required",
+        "agent id and name missing     | '  agent_name: \"Linux_Remote\"\\n  agent_id: 4\\n=>'           | a.yaml:2: primary_storage: agent_id (or agent_name, the agent's name on the console) is required",
+        "artist by the primary's name  | '  agent_id: 2\\n=>  agent_name: \"Linux_Remote\"\\n'           | a.yaml:11: target_agents.Alex Trial.agent_name: 'Linux_Remote' is the primary storage",
         "no base path                  | '  base_path: \"/home/Company\"\\n=>'                           | a.yaml:2: primary_storage: base_path (or base_paths with linux, win, osx) is required",
         "unknown placeholder           | '${SHOT}\"=>${SHOT}/${TASK}\"'                                  | a.yaml:14: path_templates.shots_template: unknown placeholder ${TASK}",
         "shot placeholder in assets    | '2_ASSETS\"=>2_ASSETS/${SHOT}\"'                               | a.yaml:15: path_templates.assets_template: unknown placeholder ${SHOT}",
