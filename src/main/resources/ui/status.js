@@ -1,146 +1,382 @@
 // The status page: a client of the admin JSON API. The admin token stays in this tab's session
-// storage and goes out only as "Authorization: Bearer" to this service.
+// storage and goes out only as "Authorization: Bearer" to this service. A load reads /admin/overview,
+// which the service answers from memory: the page costs ShotGrid and the console nothing, however often
+// it refreshes. Only a question about a shot the service does not know asks ShotGrid, once.
 "use strict";
 const params = new URLSearchParams(location.search);
 const focusProject = params.get("project");
-const focusShotIds = (params.get("shots") || "").split(",").filter((x) => /^\d+$/.test(x));
-let focusShots = [];                                   // their codes, asked once the token is known
+const focusShotIds = (params.get("shots") || "").split(",").filter((x) => /^\d+$/.test(x)).map(Number);
+const REFRESH_MS = 30000;
 const $ = (id) => document.getElementById(id);
+let overview = null;
+let lookedUp = {};                                     // shot lookups already answered, by id or code
+let timer = null;
 
 function token() { return sessionStorage.getItem("srsyncToken"); }
 
 async function api(path, method) {
   const answer = await fetch(path, { method: method || "GET", headers: { Authorization: "Bearer " + token() } });
   if (answer.status === 401) throw new Error("That token is not this service's ADMIN_TOKEN.");
-  if (answer.status === 404 && path.startsWith("/admin")) throw new Error("The admin endpoints are off: set ADMIN_TOKEN on the service.");
-  if (answer.status === 503 && path.startsWith("/admin")) throw new Error("This replica is a standby or cannot read ShotGrid or the console now; try again in a moment.");
-  if (!answer.ok && answer.status !== 503) throw new Error(path + " answered " + answer.status);
+  if (answer.status === 404 && path.startsWith("/admin")) throw new Error("The admin pages are off: whoever runs the service must set ADMIN_TOKEN.");
+  if (answer.status === 503 && path.startsWith("/admin")) throw new Error("This copy of the service is a standby (another one is in charge), or cannot reach ShotGrid or Resilio right now. Try again in a moment.");
+  if (!answer.ok && answer.status !== 503) throw new Error("The service answered " + answer.status + " to " + path + ".");
   return answer.json();
 }
 
-function cell(row, text, cls) {
-  const td = document.createElement("td");
-  td.textContent = text == null ? "" : String(text);
-  if (cls) td.className = cls;
-  row.appendChild(td);
-  return td;
+// --- words and times -----------------------------------------------------------------------------
+
+function rel(iso) {
+  if (!iso) return "never";
+  const s = Math.round((Date.now() - Date.parse(iso)) / 1000);
+  if (s < 10) return "just now";
+  if (s < 60) return s + " s ago";
+  if (s < 3600) return Math.round(s / 60) + " min ago";
+  if (s < 86400) return Math.round(s / 3600) + " h ago";
+  return Math.round(s / 86400) + " days ago";
 }
 
-function table(headings) {
-  const t = document.createElement("table");
-  const head = t.createTHead().insertRow();
-  for (const h of headings) { const th = document.createElement("th"); th.textContent = h; head.appendChild(th); }
-  t.appendChild(document.createElement("tbody"));
+function when(iso) {                                   // relative, with the absolute time on hover
+  const t = document.createElement("time");
+  t.textContent = rel(iso);
+  if (iso) { t.dateTime = iso; t.title = new Date(iso).toLocaleString(); }
   return t;
 }
 
-function agentsText(agents) {
-  return (agents || []).map((a) => (a.who ? a.who + " (" + a.role + ", " + a.permission + ")" : "agent " + a.id + " (" + a.role + ")")).join("; ");
+function clock(iso) { return iso ? new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : ""; }
+
+const STATE_WORDS = { ready: "has the file list", syncing: "is syncing", waiting: "is waiting to join", offline: "is offline",
+  error: "has an error", unknown: "is in a state the service does not know" };
+const OUTCOME_WORDS = { written: "made its changes", no_change: "found nothing to change", failed_writes: "could not make every change",
+  blocked: "was held back by the delete guard (too many jobs would go)", dry_run: "planned only (dry run)",
+  left_alone: "left the project alone", stopped: "stopped before changing anything", deferred: "was asked by Resilio to wait; it will try again",
+  abandoned: "stopped: another copy of the service took over" };
+const ACTION_WORDS = { create: "make the job", update: "change the job", delete: "remove the job" };
+
+function machine(agent) { return agent.role === "primary_storage" ? "the studio storage" : (agent.artist || "agent " + agent.agent_id) + "'s machine"; }
+
+function agentSentence(agent) {
+  let text = machine(agent) + " " + (STATE_WORDS[agent.state] || agent.state);
+  if (agent.state === "offline" && agent.last_seen) text += " since " + clock(agent.last_seen) + " (" + rel(agent.last_seen) + ")";
+  if (agent.files_total != null) text += "; " + (agent.files_completed == null ? "?" : agent.files_completed) + " of " + agent.files_total + " files";
+  if (agent.detail && !["online", "file list complete"].includes(agent.detail) && !agent.detail.startsWith("offline since")) text += " - " + agent.detail;
+  return text.charAt(0).toUpperCase() + text.slice(1) + ".";
 }
 
-async function showProject(p, runs) {
-  const box = document.createElement("section");
-  box.className = "project";
+// --- building blocks -----------------------------------------------------------------------------
+
+function el(tag, text, cls) {
+  const e = document.createElement(tag);
+  if (text != null) e.textContent = String(text);
+  if (cls) e.className = cls;
+  return e;
+}
+
+function table(headings) {
+  const t = el("table");
+  const head = t.createTHead().insertRow();
+  for (const h of headings) head.appendChild(el("th", h));
+  t.appendChild(el("tbody"));
+  t.headings = headings;
+  return t;
+}
+
+function row(t, cells, search) {
+  const r = t.tBodies[0].insertRow();
+  cells.forEach((c, i) => {
+    const td = r.insertCell();
+    td.dataset.label = t.headings[i];               // a phone shows the label beside each stacked cell
+    if (c instanceof Node) td.appendChild(c); else td.textContent = c == null ? "" : String(c);
+  });
+  if (search) r.dataset.search = search.toLowerCase();
+  return r;
+}
+
+function chip(agent) {
+  const c = el("button", agent.role === "primary_storage" ? "Studio storage" : agent.artist || "agent " + agent.agent_id, "chip " + agent.state);
+  c.type = "button";
+  c.title = agentSentence(agent);
+  c.setAttribute("aria-label", c.title);
+  c.addEventListener("click", () => {                // a tap shows what a hover shows
+    const box = c.parentElement.querySelector(".chip-detail") || c.parentElement.appendChild(el("div", "", "chip-detail muted"));
+    box.textContent = box.textContent === c.title ? "" : c.title;
+  });
+  return c;
+}
+
+function chips(job) {
+  const span = el("span", null, "chips");
+  for (const a of (job ? job.agents : [])) span.appendChild(chip(a));
+  return span;
+}
+
+function sentence(text) { return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? "" : "."); }
+function label(text) { return el("p", text, "muted"); }
+function say(text) { $("message").textContent = text; }
+function notice(text) { $("notice").textContent = text; }
+
+// --- a project -----------------------------------------------------------------------------------
+
+function showProject(p) {
+  const box = el("section", null, "project");
   box.dataset.project = p.id;
-  const h = document.createElement("h2");
-  h.textContent = p.tank_name + " (project " + p.id + ")";
-  const sync = document.createElement("button");
+  const h = el("h2", (p.tank_name || "(no tank name)") + " (project " + p.id + ")");
+  const sync = el("button", "Sync this project now");
   sync.type = "button";
-  sync.textContent = "Sync this project now";
-  sync.addEventListener("click", async () => { await api("/admin/sync?project=" + p.id, "POST"); say(""); sync.textContent = "Queued"; });
+  sync.addEventListener("click", () => syncNow(p.id, sync));
   h.appendChild(sync);
-  if (p.guard && p.guard.blocked) { const g = document.createElement("span"); g.className = "pill standby"; g.textContent = "delete guard: blocked"; h.appendChild(g); }
   box.appendChild(h);
-  if (p.left_alone) { const m = document.createElement("p"); m.textContent = "Left alone: " + p.left_alone; box.appendChild(m); }
-
-  const jobs = await api("/admin/jobs?project=" + p.id).catch(() => []);
-  const jt = table(["Job", "Shot", "Agents"]);
-  for (const j of jobs) {
-    const r = jt.tBodies[0].insertRow();
-    r.dataset.search = (j.name + " " + agentsText(j.agents)).toLowerCase();
-    if (focusShots.includes(j.shot)) r.classList.add("highlight");
-    cell(r, j.name); cell(r, j.kind === "assets" ? "(assets)" : j.shot); cell(r, agentsText(j.agents));
-  }
-  box.appendChild(label("In the console now"));
-  box.appendChild(jt);
-
-  const pt = table(["Next reconcile", "Job", "Detail"]);
-  for (const c of p.create || []) addChange(pt, "create", c.name, agentsText(c.agents));
-  for (const u of p.update || []) addChange(pt, "update", u.name, "differs: " + (u.changes || []).join(", ") + " → " + agentsText(u.agents));
-  for (const d of p.delete || []) addChange(pt, "delete", d.name, d.reason);
-  box.appendChild(label("What the next reconcile would change"));
-  box.appendChild(pt.tBodies[0].rows.length ? pt : note("Nothing: the console is in step."));
-
-  const skipped = [...(p.skipped_artists || []).map((s) => [s.name, s.reason, "add them to artists.yaml, or match by login/email"]),
-                   ...(p.skipped_shots || []).map((s) => [s.code, s.reason, "rename the shot or sequence in ShotGrid to a plain folder name"])];
-  if (skipped.length) {
-    const st = table(["Skipped", "Why", "What to do"]);
-    for (const s of skipped) { const r = st.tBodies[0].insertRow(); r.dataset.search = s.join(" ").toLowerCase(); s.forEach((x) => cell(r, x)); }
-    box.appendChild(label("Skipped"));
-    box.appendChild(st);
-  }
-  const mine = runs.filter((r) => r.project === String(p.id)).slice(0, 5);
-  if (mine.length) {
-    const rt = table(["Reconcile ended", "Took", "Outcome", "Creates / updates / deletes", "Why it stopped"]);
-    for (const r of mine) { const row = rt.tBodies[0].insertRow(); [r.endedAt, r.durationMs + " ms", r.outcome, r.creates + " / " + r.updates + " / " + r.deletes, r.error].forEach((x) => cell(row, x)); }
-    box.appendChild(label("Last reconciles"));
-    box.appendChild(rt);
-  }
+  const checked = label("Last checked ");
+  checked.appendChild(when(p.reconciled_at));
+  checked.append(" against ShotGrid and Resilio.");
+  box.appendChild(checked);
+  if (p.left_alone) box.appendChild(el("p", "Left alone: " + p.left_alone + ". Its jobs are not changed until this is fixed.", "warning"));
+  if (p.guard && p.guard.blocked) box.appendChild(el("p", "Held back: the last check would have removed " + p.guard.deletes + " of " + p.guard.managed + " jobs, more than the delete guard allows. Nothing was removed; check ShotGrid, then sync again.", "warning"));
+  box.appendChild(shotsTable(p));
+  lettersOf(p, box);
+  skippedOf(p, box);
+  runsOf(p, box);
   return box;
 }
 
-function addChange(t, kind, name, detail) {
-  const r = t.tBodies[0].insertRow();
-  r.className = kind;
-  r.dataset.search = (name + " " + detail).toLowerCase();
-  cell(r, kind); cell(r, name); cell(r, detail);
+function shotsTable(p) {
+  const byName = Object.fromEntries((p.jobs || []).map((j) => [j.name, j]));
+  const t = table(["Shot", "Who has it", "State", "Why"]);
+  for (const s of p.shots || []) {
+    const job = s.job ? byName[s.job] : null;
+    const refused = (p.dead_letters || []).find((d) => d.jobName === s.job);
+    const why = job ? stateLine(job) : !s.job ? sentence("No job: " + s.why)
+      : refused ? "Resilio refused to make its job (below); the service tries again at each check." : "Its job is being made.";
+    const who = job ? chips(job) : el("span", (s.job ? s.artists : s.artists.concat(s.not_in_artists_yaml)).join(", ") || "no one");
+    const r = row(t, [s.code, who, s.job ? (job ? job.state : refused ? "error" : "waiting") : "no job", why],
+      [s.code, s.id, ...s.artists, ...s.not_in_artists_yaml].join(" "));
+    r.dataset.shot = s.id;
+    if (job) r.classList.add("state-" + job.state);
+    if (focusShotIds.includes(s.id)) r.classList.add("highlight");
+  }
+  const assets = (p.jobs || []).find((j) => j.shot == null);
+  if (assets) row(t, ["Assets (all of the project's artists)", chips(assets), assets.state, stateLine(assets)], "assets " + assets.name);
+  const wrap = el("div");
+  wrap.appendChild(label("Active shots, and what each artist's machine has of them"));
+  wrap.appendChild((p.shots || []).length || assets ? t : label("No active shot."));
+  const primary = (p.jobs || []).flatMap((j) => j.agents).find((a) => a.role === "primary_storage");
+  if (primary) wrap.appendChild(el("p", agentSentence(primary), primary.state === "ready" ? "muted" : "warning"));
+  const tech = (p.jobs || []).map((j) => j.name + " (id " + j.id + (j.run ? ", run " + j.run.id + " " + j.run.status : "") + ")").join("; ");
+  if (tech) wrap.appendChild(el("p", "Details: " + tech + ". Artists' machines hold the files read-write on demand; the studio storage holds them read-write.", "details"));
+  return wrap;
 }
 
-function label(text) { const p = document.createElement("p"); p.className = "muted"; p.textContent = text; return p; }
-function note(text) { return label(text); }
-function say(text) { $("message").textContent = text; }
+function stateLine(job) {
+  const notReady = job.agents.filter((a) => a.state !== "ready");
+  if (!notReady.length) return "Every machine has the file list (files download when opened).";
+  return notReady.map(agentSentence).join(" ");
+}
 
-function applySearch() {
-  const q = $("search").value.trim().toLowerCase();
-  for (const r of document.querySelectorAll("tr[data-search]")) r.classList.toggle("hidden-by-search", q !== "" && !r.dataset.search.includes(q));
+function lettersOf(p, box) {
+  if (!(p.dead_letters || []).length) return;
+  const list = el("ul", null, "letters");
+  for (const d of p.dead_letters) {
+    const li = el("li", "Could not " + (ACTION_WORDS[d.action] || d.action) + " " + d.jobName + ": " + consoleWords(d.error)
+      + ". Tried " + d.attempts + " time" + (d.attempts === 1 ? "" : "s") + ", first ");
+    li.appendChild(when(d.firstFailedAt));
+    li.append(", last ");
+    li.appendChild(when(d.lastFailedAt));
+    li.append(".");
+    li.dataset.search = (d.jobName + " " + d.error).toLowerCase();
+    list.appendChild(li);
+  }
+  box.appendChild(label("Changes that failed after every retry (the service tries them again at each check; Replay tries now)"));
+  box.appendChild(list);
+}
+
+function consoleWords(error) {                         // the console's message, not its JSON
+  if (!error) return "no reason given";
+  const m = /"message"\s*:\s*"([^"]+)"/.exec(error);
+  return m ? m[1] : error.replace(/^\{.*\}$/, "an error");
+}
+
+function skippedOf(p, box) {
+  const rows = [...(p.skipped_artists || []).map((s) => [s.name, s.reason, "add them to artists.yaml, or match them by login or email"]),
+                ...(p.skipped_shots || []).map((s) => [s.code, s.reason, "rename the shot or sequence in ShotGrid to a plain folder name"])];
+  if (!rows.length) return;
+  const t = table(["Left out", "Why", "What to do"]);
+  for (const s of rows) row(t, s, s.join(" "));
+  box.appendChild(label("Left out"));
+  box.appendChild(t);
+}
+
+function runsOf(p, box) {
+  if (!(p.runs || []).length) return;
+  const t = table(["When", "What happened", "Took"]);
+  for (const r of p.runs) {
+    const done = [[r.creates, "made"], [r.updates, "changed"], [r.deletes, "removed"]].filter(([n]) => n > 0)
+      .map(([n, verb]) => n + (n === 1 ? " job " : " jobs ") + verb);
+    let what = "The check " + (OUTCOME_WORDS[r.outcome] || r.outcome);
+    if (done.length && r.outcome !== "no_change") what += " (" + (r.outcome === "written" ? "" : "planned: ") + done.join(", ") + ")";
+    if (r.failedWrites) what += "; " + r.failedWrites + " failed";
+    if (r.error) what += ". Why: " + r.error;
+    row(t, [when(r.endedAt), what + ".", (r.durationMs / 1000).toFixed(1) + " s"]);
+  }
+  box.appendChild(label("Last checks"));
+  box.appendChild(t);
+}
+
+// --- the whole page ------------------------------------------------------------------------------
+
+function showSummary(o) {
+  const d = o.delivery || {};
+  const off = d.offline || [];
+  const top = $("delivery");
+  top.textContent = "";
+  if (off.length) {
+    top.className = "warning";
+    top.append(off.length + (off.length === 1 ? " machine offline: " : " machines offline: "));
+    off.forEach((a, i) => {
+      top.append((i ? ", " : "") + a.artist + " (since " + clock(a.last_seen) + ", ");
+      top.appendChild(when(a.last_seen));
+      top.append(")");
+    });
+    top.append(".");
+  } else {
+    top.className = "muted";
+    top.textContent = d.checked_at ? "Every machine the jobs hold is online." : "What each machine has is not read from Resilio yet.";
+  }
+  const age = el("span", d.checked_at ? " Read from Resilio " : "");
+  if (d.checked_at) { age.appendChild(when(d.checked_at)); age.append("."); }
+  if (d.stale) age.append("; the last read failed (" + (d.error || "no reason") + "), so this may be out of date.");
+  top.appendChild(age);
+  $("warnings").textContent = (o.warnings || []).join(" ");
+  $("warnings").hidden = !(o.warnings || []).length;
 }
 
 async function load() {
   say("");
-  const main = $("projects");
-  main.textContent = "Loading…";
   try {
     const leader = await fetch("/observe/leader", { headers: { Authorization: "Bearer " + token() } }).then((a) => a.json()).catch(() => null);
-    if (leader) { $("leader").textContent = leader.leader ? "leader" + (leader.replica ? " (" + leader.replica + ")" : "") : "standby"; $("leader").className = "pill " + (leader.leader ? "leader" : "standby"); }
+    if (leader) {
+      $("leader").textContent = leader.leader ? "In charge" + (leader.replica ? " (" + leader.replica + ")" : "") : "Standby copy";
+      $("leader").className = "pill " + (leader.leader ? "leader" : "standby");
+      $("leader").hidden = false;
+    }
     const health = await api("/observe/health");
     const down = (health.checks || []).filter((c) => c.status !== "UP");
     $("health").textContent = down.length === 0 ? "Health: all checks up."
       : "Health: " + down.map((c) => c.name + (c.message ? " - " + c.message : "")).join("; ");
     $("health").className = down.length === 0 ? "muted" : "down";
-    if (focusShotIds.length && !focusShots.length) focusShots = Object.values(await api("/admin/shots?ids=" + focusShotIds.join(",")));
-    const plan = await api("/admin/plan" + (focusProject ? "?project=" + encodeURIComponent(focusProject) : ""));
-    const runs = await api("/admin/runs");
-    $("warnings").textContent = (plan.warnings || []).join(" ");
-    $("warnings").hidden = !(plan.warnings || []).length;
+    overview = await api("/admin/overview" + (focusProject ? "?project=" + encodeURIComponent(focusProject) : ""));
+    showSummary(overview);
+    const main = $("projects");
     main.textContent = "";
-    for (const p of plan.projects || []) main.appendChild(await showProject(p, runs));
-    if (!(plan.projects || []).length) main.appendChild(note("No project has active shots or jobs of its own."));
-    const letters = await api("/admin/dead-letters");
-    $("dead").hidden = letters.length === 0;
-    $("letters").textContent = "";
-    for (const d of letters) { const li = document.createElement("li"); li.textContent = d.action + " " + d.jobName + " (project " + d.project + "): " + d.error + ", " + d.attempts + " time(s)"; $("letters").appendChild(li); }
+    for (const p of overview.projects || []) main.appendChild(showProject(p));
+    if (!(overview.projects || []).length) main.appendChild(label("No project has been checked yet since the service started; the first check runs a few seconds after start."));
+    const letters = (overview.projects || []).reduce((n, p) => n + (p.dead_letters || []).length, 0);
+    $("replay").hidden = letters === 0;
     $("login").hidden = true;
     $("find").hidden = false;
     applySearch();
+    await explainFocusShots();
   } catch (e) {
-    main.textContent = "";
     say(e.message);
     $("login").hidden = false;
   }
 }
 
-$("login").addEventListener("submit", (e) => { e.preventDefault(); sessionStorage.setItem("srsyncToken", $("token").value); load(); });
+// --- questions about shots -----------------------------------------------------------------------
+
+function knownShot(idOrCode) {
+  for (const p of (overview && overview.projects) || []) {
+    const s = (p.shots || []).find((x) => x.id === idOrCode || x.code.toLowerCase() === String(idOrCode).toLowerCase());
+    if (s) return s;
+  }
+  return null;
+}
+
+function lookupSentence(s) {
+  const active = ((overview && overview.active_statuses) || []).includes(s.status);
+  if (active) return s.code + " is active; the next check (at most a few minutes away) gives it a job if someone in artists.yaml is assigned.";
+  return s.code + " has no job: its status is '" + (s.status || "none") + "', and only shots in " + ((overview && overview.active_statuses) || []).join(", ") + " get one.";
+}
+
+async function explainFocusShots() {                   // shots selected in ShotGrid that are not active: say why
+  const unknown = focusShotIds.filter((id) => !knownShot(id) && !(id in lookedUp));
+  if (unknown.length) {
+    const found = await api("/admin/shot-lookup?ids=" + unknown.join(",")).catch(() => []);
+    unknown.forEach((id) => { lookedUp[id] = found.find((s) => s.id === id) || null; });
+  }
+  const lines = focusShotIds.filter((id) => !knownShot(id)).map((id) => lookedUp[id] ? lookupSentence(lookedUp[id]) : "Shot " + id + " is not in ShotGrid (or is in its trash).");
+  $("answer").textContent = lines.join(" ");
+  $("answer").hidden = !lines.length;
+}
+
+async function lookUp() {
+  const q = $("search").value.trim();
+  if (!q) return;
+  if (!(q in lookedUp)) lookedUp[q] = (await api("/admin/shot-lookup?code=" + encodeURIComponent(q)).catch(() => []))[0] || null;
+  $("answer").textContent = lookedUp[q] ? lookupSentence(lookedUp[q]) : "No shot coded " + q + " in ShotGrid.";
+  $("answer").hidden = false;
+}
+
+function applySearch() {
+  const q = $("search").value.trim().toLowerCase();
+  let matches = 0;
+  for (const r of document.querySelectorAll("[data-search]")) {
+    const hit = q !== "" && r.dataset.search.includes(q);
+    r.classList.toggle("hidden-by-search", q !== "" && !hit);
+    r.classList.toggle("match", hit);
+    if (hit) matches++;
+  }
+  const ask = $("ask");
+  ask.hidden = !(q.length >= 3 && matches === 0 && !knownShot(q));
+  if (!ask.hidden) ask.textContent = "Nothing here matches '" + $("search").value.trim() + "'. If it is a shot, ask ShotGrid why it has no job";
+}
+
+// --- actions -------------------------------------------------------------------------------------
+
+async function syncNow(project, button) {
+  const asked = new Date();
+  button.disabled = true;
+  button.textContent = "Syncing…";
+  try {
+    await api("/admin/sync?project=" + project, "POST");
+    await until(() => ((overview.projects || []).find((p) => p.id === project) || {}).runs || [],
+      (runs) => runs.length && Date.parse(runs[0].endedAt) >= asked.getTime());
+    const last = ((overview.projects || []).find((p) => p.id === project) || { runs: [] }).runs[0];
+    notice(last ? "Done: the check " + (OUTCOME_WORDS[last.outcome] || last.outcome) + "." : "The sync is queued; it shows here when it has run.");
+  } catch (e) {
+    say(e.message);
+  } finally {
+    button.disabled = false;
+    button.textContent = "Sync this project now";
+  }
+}
+
+async function until(read, done) {                      // refresh until the change shows (at most a minute)
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 2000));
+    await load();
+    if (done(read())) return;
+  }
+}
+
+async function replay() {
+  try {
+    const answer = await api("/admin/dead-letters/replay", "POST");
+    notice("Replay queued: project(s) " + (answer.replaying || []).join(", ") + " are being checked again; failed changes that now work disappear from the list.");
+    await until(() => overview.projects || [], (projects) => projects.every((p) => !(p.dead_letters || []).length));
+  } catch (e) {
+    say(e.message);
+  }
+}
+
+$("login").addEventListener("submit", (e) => { e.preventDefault(); sessionStorage.setItem("srsyncToken", $("token").value); start(); });
 $("search").addEventListener("input", applySearch);
+$("find").addEventListener("submit", (e) => { e.preventDefault(); applySearch(); });
 $("refresh").addEventListener("click", load);
-$("replay").addEventListener("click", async () => { await api("/admin/dead-letters/replay", "POST"); say("Replay queued: the projects of the dead letters are being reconciled."); });
-if (token()) load();
+$("replay").addEventListener("click", replay);
+$("ask").addEventListener("click", lookUp);
+
+function start() {
+  load();
+  if (timer) clearInterval(timer);
+  timer = setInterval(() => { if (!document.hidden) load(); }, REFRESH_MS);
+}
+if (token()) start();

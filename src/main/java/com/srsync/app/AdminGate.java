@@ -40,6 +40,15 @@ public final class AdminGate {
     }
 
     /** Ids from a query parameter such as {@code 1213,1214}: at most 100, each a whole number above 0. */
+    /** One shot code to look up: non-blank, at most 255 characters, no control character (400 otherwise). */
+    public static String shotCode(String value) {
+        String code = value == null ? "" : value.trim();
+        if (code.isEmpty() || code.length() > 255 || code.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("give ?ids=ID,... or ?code=SHOT_CODE (one code, at most 255 characters)");
+        }
+        return code;
+    }
+
     public static java.util.List<Long> idList(String value) {
         java.util.List<Long> ids = new java.util.ArrayList<>();
         for (String part : value == null ? new String[0] : value.split(",")) {

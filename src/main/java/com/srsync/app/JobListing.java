@@ -42,6 +42,20 @@ public final class JobListing {
         return mapper.writeValueAsString(out);
     }
 
+    /** {@code GET /admin/shot-lookup}: each shot found, with its status and project, in any status. */
+    public String shotLookup(List<?> rows) throws JsonProcessingException {
+        ArrayNode out = mapper.createArrayNode();
+        for (Object row : rows) {
+            var node = mapper.valueToTree(row);
+            var attributes = node.path("attributes");
+            var project = node.path("relationships").path("project").path("data");
+            ObjectNode shot = out.addObject().put("id", node.path("id").asLong()).put("code", attributes.path("code").asText());
+            shot.put("status", attributes.path("sg_status_list").isNull() ? null : attributes.path("sg_status_list").asText(null));
+            if (project.has("id")) shot.putObject("project").put("id", project.path("id").asLong()).put("name", project.path("name").asText(null));
+        }
+        return mapper.writeValueAsString(out);
+    }
+
     public String render(long project, ProjectDirectory directory, List<ObservedJob> consoleJobs) throws JsonProcessingException {
         SyncRules now = rules.get();
         Map<Long, List<String>> artistsOfAgent = new TreeMap<>();

@@ -52,7 +52,7 @@ public final class PlanJson {
         root.put("dry_run", dryRun);
         warnings.get().forEach(root.putArray("warnings")::add);
         ArrayNode projects = root.putArray("projects");
-        for (ProjectPlan plan : list(plans)) projects.add(project(plan));
+        for (ProjectPlan plan : list(plans)) projects.add(projectTree(plan));
         ArrayNode orphans = root.putArray("orphaned");
         for (OrphanedJobs o : orphaned) {
             ObjectNode entry = orphans.addObject();
@@ -69,7 +69,13 @@ public final class PlanJson {
         return list.stream().map(ProjectPlan.class::cast).toList();
     }
 
-    private ObjectNode project(ProjectPlan plan) {
+    /** What an operator should know about the configuration in force. */
+    public List<String> warnings() {
+        return warnings.get();
+    }
+
+    /** One project's plan, as in {@code GET /admin/plan}'s {@code projects}. */
+    public ObjectNode projectTree(ProjectPlan plan) {
         ObjectNode p = mapper.createObjectNode();
         p.put("id", plan.projectId());
         p.put("tank_name", plan.tankName());

@@ -369,6 +369,9 @@ public class SyncConfiguration implements CamelConfiguration {
             return all;
         }));
         beans.bind(new JobListing(reconciler::rulesInForce, mapper));
+        ProjectPictures pictures = beans.bind(new ProjectPictures(Clock.systemUTC()));   // reconcile.yaml; the page reads it
+        beans.bind(new OverviewJson(mapper, pictures, beans.get(DeliveryBoard.class), beans.get(DeliveryJson.class), beans.get(RunHistory.class),
+                beans.get(DeadLetterStore.class), reconciler::rulesInForce, beans.get(PlanJson.class)));
         beans.bind(new StatusPage());                                        // GET /ui, POST /ui/ami (routes/ui.yaml)
         beans.bind(new GroupedBodyAggregationStrategy());
         beans.bind(new ChatMessage());

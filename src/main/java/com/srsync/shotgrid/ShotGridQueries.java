@@ -59,8 +59,15 @@ public final class ShotGridQueries {
     }
 
     /** Some shots' codes, by id (the shots selected in ShotGrid's Action Menu Item). */
+    private static final List<String> SHOT_LOOKUP_FIELDS = List.of("code", "sg_status_list", "project");
+
     public SearchQuery shotCodes(List<Long> shotIds) {
-        return new SearchQuery("shots", List.of(List.of("id", "in", shotIds)), List.of("code"), SearchQuery.ACTIVE);
+        return new SearchQuery("shots", List.of(List.of("id", "in", shotIds)), SHOT_LOOKUP_FIELDS, SearchQuery.ACTIVE);
+    }
+
+    /** Shots of this code, in any status (the status page asks why one has no job). */
+    public SearchQuery shotsCoded(String code) {
+        return new SearchQuery("shots", List.of(List.of("code", "is", code)), SHOT_LOOKUP_FIELDS, SearchQuery.ACTIVE);
     }
 
     /** One shot's tasks and their assignees, for extension routes. */

@@ -2,6 +2,7 @@ package com.srsync.routes;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.srsync.sandbox.Sandbox;
@@ -18,6 +19,8 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -31,18 +34,18 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The status page in headless Chromium (Debian's chromium and chromedriver; Selenium never downloads
- * a driver) against the sandbox: a wrong token says so, the right one shows TST's jobs with artist
- * names, a change in the simulated ShotGrid shows after a refresh, a write the console refused is
- * replayed from the page once it recovers, the AMI
- * redirect opens the project with its shot highlighted, and the browser logs no error. Screenshots go
- * to target/ui/.
+ * a driver) against the sandbox, as a coordinator uses it: the token's origin is said, each artist's
+ * machine shows as a coloured chip per shot (an offline machine and an error too, with the console's
+ * message), a write the console refused is shown under its project in words and replayed, "Sync now"
+ * is followed to its end, a shot that is not active is answered with why, search highlights, a phone
+ * keeps each cell's label, and the browser logs no error. Screenshots go to target/ui/.
  */
 class StatusPageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     @Test
-    void an_operator_logs_in_sees_the_jobs_and_a_change_and_follows_the_action_menu() throws Exception {
+    void a_coordinator_sees_who_has_each_shot_and_why_a_shot_has_no_job() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "no Chromium here: install Debian's chromium and chromium-driver (.ci/run does) to run the browser test");
         int port = ServiceTestSupport.freePort();
@@ -50,7 +53,7 @@ class StatusPageBrowserTest {
         int consolePort = ServiceTestSupport.freePort();
         try (ServiceProcess service = ServiceProcess.start(Map.of("SANDBOX", "true", "SANDBOX_SHOTGRID_PORT", String.valueOf(sgPort),
                 "SANDBOX_RESILIO_PORT", String.valueOf(consolePort), "RETRY_MAX_REDELIVERIES", "1", "RETRY_DELAY_MS", "100",
-                "DATA_DIR", Files.createTempDirectory("srsync-ui-").toString()), port, "status-page")) {
+                "DELIVERY_POLL_INTERVAL_MS", "1000", "DATA_DIR", Files.createTempDirectory("srsync-ui-").toString()), port, "status-page")) {
             await().atMost(Duration.ofSeconds(20)).until(() -> service.send("GET", "/admin/runs", Sandbox.ADMIN_TOKEN).body().contains("\"written\""));
             ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                     .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
@@ -60,66 +63,80 @@ class StatusPageBrowserTest {
             ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
             WebDriver browser = new ChromeDriver(driverService, options);
             Path shots = Files.createDirectories(Path.of("target", "ui"));
+            String sg = "http://localhost:" + sgPort;
+            String console = "http://localhost:" + consolePort;
             try {
-                browser.manage().window().setSize(new Dimension(1280, 800));
+                browser.manage().window().setSize(new Dimension(1280, 900));
                 String page = "http://localhost:" + port + "/ui";
                 browser.get(page);
+                assertFalse(browser.findElement(By.id("leader")).isDisplayed(), "no empty pill before the token is known");
+                assertTrue(text(browser).contains("the service's ADMIN_TOKEN setting"), "where the token comes from");
                 browser.findElement(By.id("token")).sendKeys("wrong-token");
                 browser.findElement(By.cssSelector("#login button")).click();
                 await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("message")).getText().contains("not this service's ADMIN_TOKEN"));
-                screenshot(browser, shots.resolve("wrong-token.png"));
 
                 browser.findElement(By.id("token")).clear();
                 browser.findElement(By.id("token")).sendKeys(Sandbox.ADMIN_TOKEN);
                 browser.findElement(By.cssSelector("#login button")).click();
-                await().atMost(Duration.ofSeconds(15)).until(() -> text(browser).contains("HybridWork_TST_TST_010_0010"));
-                assertTrue(text(browser).contains("Alex Trial (enduser"), text(browser));
+                awaitShown(browser, () -> chip(browser, "TST_010_0010", "Alex Trial").contains("ready"));
                 assertTrue(text(browser).contains("Health: all checks up."), text(browser));
-                assertTrue(browser.findElement(By.id("warnings")).getText().startsWith("2 artists are matched by display name only"),
-                        "the sandbox's artists.yaml lists no login: the page says so");
+                assertTrue(text(browser).contains("Every machine the jobs hold is online."), text(browser));
+                assertTrue(browser.findElement(By.id("warnings")).getText().startsWith("2 artists are matched by display name only"));
                 screenshot(browser, shots.resolve("project.png"));
 
-                HttpClient http = HttpClient.newHttpClient();
-                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + sgPort + "/sandbox/tasks/5001/assignees/8"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());   // Matthew joins
-                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                    browser.findElement(By.id("refresh")).click();
-                    Thread.sleep(500);
-                    return text(browser).contains("Matthew Testuser (enduser");
-                });
+                post(sg + "/sandbox/tasks/5001/assignees/8");                                   // Matthew joins
+                awaitShown(browser, () -> chip(browser, "TST_010_0010", "Matthew Testuser").contains("chip"));
 
-                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + consolePort + "/sandbox/outage/10"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());   // the console refuses writes
-                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + sgPort + "/sandbox/shots/1214/status/active"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());   // a new job is due
-                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                    browser.findElement(By.id("refresh")).click();
-                    Thread.sleep(500);
-                    return browser.findElement(By.id("dead")).isDisplayed();
-                });
-                assertTrue(text(browser).contains("create HybridWork_TST_TST_010_0020 (project 155)"), text(browser));
+                post(console + "/sandbox/agents/2/offline");                                     // Alex's machine goes offline
+                awaitShown(browser, () -> browser.findElement(By.id("delivery")).getText().startsWith("1 machine offline: Alex Trial (since ")
+                        && chip(browser, "TST_010_0010", "Alex Trial").contains("offline"));
+                screenshot(browser, shots.resolve("offline.png"));
+                post(console + "/sandbox/agents/2/online");
+                post(console + "/sandbox/agents/2/error?message=Disk+is+full");                  // and then has an error
+                awaitShown(browser, () -> chip(browser, "TST_010_0010", "Alex Trial").contains("error"));
+                assertTrue(chipTitle(browser, "TST_010_0010", "Alex Trial").contains("Disk is full"), chipTitle(browser, "TST_010_0010", "Alex Trial"));
+                post(console + "/sandbox/agents/2/online");
+
+                post(console + "/sandbox/outage/10");                                             // the console refuses writes
+                post(sg + "/sandbox/shots/1214/status/active");                                   // a new job is due
+                awaitShown(browser, () -> text(browser).contains("Could not make the job HybridWork_TST_TST_010_0020: Service Unavailable"));
+                assertTrue(text(browser).contains("Tried 2 times"), text(browser));
                 screenshot(browser, shots.resolve("dead-letter.png"));
-                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + consolePort + "/sandbox/outage/0"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());   // the console recovers
+                post(console + "/sandbox/outage/0");                                              // the console recovers
                 browser.findElement(By.id("replay")).click();
-                await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("message")).getText().contains("Replay queued"));
-                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                    browser.findElement(By.id("refresh")).click();
-                    Thread.sleep(500);
-                    return !browser.findElement(By.id("dead")).isDisplayed() && text(browser).contains("HybridWork_TST_TST_010_0020");
-                });
+                await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("notice")).getText().startsWith("Replay queued"));
+                assertEquals("", browser.findElement(By.id("message")).getText(), "success is not shown as an error");
+                awaitShown(browser, () -> !text(browser).contains("Could not make the job") && chip(browser, "TST_010_0020", "Matthew Testuser").contains("chip"));
 
-                HttpResponse<String> ami = http.send(HttpRequest.newBuilder(URI.create(page + "/ami"))
+                browser.findElement(By.cssSelector("section.project h2 button")).click();        // sync now: the page follows it to its end
+                await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("notice")).getText().startsWith("Done: the check"));
+
+                HttpResponse<String> ami = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page + "/ami"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("entity_type=Shot&selected_ids=1213&project_id=155")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("entity_type=Shot&selected_ids=1213,1215&project_id=155")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(303, ami.statusCode());
                 browser.get("http://localhost:" + port + ami.headers().firstValue("Location").orElseThrow());
-                await().atMost(Duration.ofSeconds(15)).until(() -> text(browser).contains("TST (project 155)"));
-                await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector("tr.highlight")).size() == 1);
-                assertTrue(browser.findElement(By.cssSelector("tr.highlight")).getText().contains("HybridWork_TST_TST_010_0010"));   // the selected shot
+                await().atMost(Duration.ofSeconds(15)).until(() -> browser.findElements(By.cssSelector("tr.highlight")).size() == 1);
+                assertTrue(browser.findElement(By.cssSelector("tr.highlight")).getText().startsWith("TST_010_0010"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("answer")).getText()
+                        .contains("TST_010_0030 has no job: its status is 'wtg', and only shots in active get one."));
 
-                browser.manage().window().setSize(new Dimension(390, 844));                  // a phone
+                browser.findElement(By.id("search")).sendKeys("Alex");                            // search highlights what matches
+                assertTrue(browser.findElements(By.cssSelector("tr.match")).size() >= 1);
+                browser.findElement(By.id("search")).clear();
+                browser.findElement(By.id("search")).sendKeys("TST_010_0030");                    // a shot the service does not know
+                await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("ask")).isDisplayed());
+                browser.findElement(By.id("answer")).getText();
+                browser.findElement(By.id("ask")).click();
+                await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("answer")).getText().startsWith("TST_010_0030 has no job"));
+                browser.findElement(By.id("search")).clear();
+                browser.findElement(By.id("search")).sendKeys(" ");
+
+                browser.manage().window().setSize(new Dimension(390, 844));                  // a phone: each stacked cell keeps its label
+                Object label = ((JavascriptExecutor) browser).executeScript(
+                        "return getComputedStyle(document.querySelector('section.project td'), '::before').content");
+                assertEquals("\"Shot: \"", String.valueOf(label));
                 screenshot(browser, shots.resolve("phone.png"));
                 List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
@@ -130,6 +147,38 @@ class StatusPageBrowserTest {
                 browser.quit();
             }
         }
+    }
+
+    /** Clicks Refresh until {@code shown} holds (the page also refreshes itself every 30 s). */
+    private static void awaitShown(WebDriver browser, java.util.concurrent.Callable<Boolean> shown) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            if (shown.call()) return true;
+            browser.findElement(By.id("refresh")).click();
+            Thread.sleep(500);
+            return shown.call();
+        });
+    }
+
+    /** The classes of an artist's chip in a shot's row ("" when there is none). */
+    private static String chip(WebDriver browser, String shot, String artist) {
+        for (WebElement row : browser.findElements(By.cssSelector("section.project tr"))) {
+            if (!row.getText().startsWith(shot)) continue;
+            for (WebElement c : row.findElements(By.cssSelector(".chip"))) if (c.getText().equals(artist)) return c.getAttribute("class");
+        }
+        return "";
+    }
+
+    private static String chipTitle(WebDriver browser, String shot, String artist) {
+        for (WebElement row : browser.findElements(By.cssSelector("section.project tr"))) {
+            if (!row.getText().startsWith(shot)) continue;
+            for (WebElement c : row.findElements(By.cssSelector(".chip"))) if (c.getText().equals(artist)) return c.getAttribute("title");
+        }
+        return "";
+    }
+
+    private static void post(String url) throws Exception {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String text(WebDriver browser) {
