@@ -5,6 +5,7 @@ import com.srsync.delivery.ConsoleReadings;
 import com.srsync.delivery.DeliveryBoard;
 import com.srsync.delivery.DeliveryJson;
 import com.srsync.delivery.DeliveryState;
+import com.srsync.delivery.DeliveryWriteBack;
 import com.srsync.delivery.JobNaming;
 import com.srsync.resilio.AgentList;
 import com.srsync.cluster.LeaderOnlyPolicy;
@@ -201,6 +202,7 @@ public class SyncConfiguration implements CamelConfiguration {
         DeliveryBoard board = beans.bind(new DeliveryBoard(clock, settings.deliveryRefresh(), 30, new JobNaming(reconciler::rulesInForce),
                 readings));
         beans.bind(new DeliveryJson(mapper, board));
+        beans.bind(new DeliveryWriteBack(settings.shotgridDeliveryField(), () -> board.view(null), clock, Duration.ofMinutes(1), mapper));   // shotgrid.yaml
     }
 
     /**

@@ -29,7 +29,7 @@ public record ServiceSettings(
         Duration debounce, Duration maxDelay, Duration safetyNetInterval, Duration safetyNetInitialDelay,
         int reconcileConcurrency, int reconcileRetryMax, Duration reconcileRetryDelay,
         boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, Long eventQueueMaxBytes, String leaderElection, Path leaderElectionDir, String leaderElectionLease,
-        Duration deliveryPollInterval, Duration deliveryRefresh,
+        Duration deliveryPollInterval, Duration deliveryRefresh, String shotgridDeliveryField,
         List<String> warnings) {
     /** The shortest webhook secret or admin token accepted: anything shorter can be guessed or read over a shoulder. */
     public static final int SHORTEST_TOKEN = 16;
@@ -134,6 +134,11 @@ public record ServiceSettings(
                 problems.add("DELIVERY_POLL_INTERVAL_MS: must be 0 (off) or at least 1000, got " + deliveryPoll.toMillis());
             }
             Duration deliveryRefresh = millis("DELIVERY_REFRESH_MS", 300000);
+            String deliveryField = text("SHOTGRID_DELIVERY_FIELD", false);
+            if (deliveryField != null && !deliveryField.matches("[a-z][a-z0-9_]{0,63}")) {
+                problems.add("SHOTGRID_DELIVERY_FIELD: must be a ShotGrid field name such as sg_resilio_delivery (lower-case letters, digits, _), got '"
+                        + deliveryField + "'");
+            }
             URI notify = url("NOTIFY_WEBHOOK_URL", false);
             Secret notifyUrl = notify == null ? null : Secret.of(text("NOTIFY_WEBHOOK_URL", false));
             if (!sandbox) {
@@ -148,7 +153,7 @@ public record ServiceSettings(
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
                     artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay, redeliveries,
                     jobsReuse, debounce, maxDelay, safetyNet, safetyNetFirst, concurrency, reconcileRetries, reconcileRetryDelay, eventLog, startId,
-                    notifyUrl, queueBytes, election, electionDir, lease, deliveryPoll, deliveryRefresh, warnings);
+                    notifyUrl, queueBytes, election, electionDir, lease, deliveryPoll, deliveryRefresh, deliveryField, warnings);
         }
 
         private String text(String name, boolean required) {

@@ -4,6 +4,7 @@ import com.srsync.reconcile.JobAttribution;
 import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ObservedJob;
 import com.srsync.reconcile.ProjectSnapshot;
+import com.srsync.reconcile.ShotRecord;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class DeliveryBoard {
     private final ConsoleReadings readings;
     private final Map<Long, TrackedJob> jobs = new TreeMap<>();
     private final Map<Long, String> tanks = new HashMap<>();
+    private final Map<Long, Map<String, Long>> shotIds = new HashMap<>();   // each project's active shots' ids by code
     private final Set<Long> written = new HashSet<>();
     private final Map<Long, ConsoleAgent> agents = new HashMap<>();
     private final Map<Long, Instant> agentChangedAt = new HashMap<>();   // when an agent last went offline, came back or changed errors
@@ -64,9 +66,12 @@ public final class DeliveryBoard {
         Set<Long> followed = new HashSet<>(jobs.keySet());
         jobs.values().removeIf(j -> j.project() == project);
         tanks.put(project, snapshot.tankName());
+        Map<String, Long> ids = new HashMap<>();
+        for (ShotRecord shot : snapshot.shots()) ids.putIfAbsent(shot.code(), shot.id());
+        shotIds.put(project, ids);
         if (snapshot.directory().leftAlone(project).isPresent()) return;
         for (ObservedJob job : JobAttribution.of(snapshot.directory(), consoleJobs).jobsOf(project)) {
-            jobs.put(job.id(), naming.tracked(project, snapshot.tankName(), job.id(), job.name(), job.agents()));
+            jobs.put(job.id(), naming.tracked(project, snapshot.tankName(), ids, job.id(), job.name(), job.agents()));
             if (!followed.contains(job.id())) written.add(job.id());   // new to the board: read at the next poll
         }
     }
@@ -81,7 +86,8 @@ public final class DeliveryBoard {
             case CREATE, UPDATE -> {
                 Long id = op.actionType() == JobOperation.Action.CREATE ? createdId : op.getJobId();
                 if (id == null || op.getDesired() == null) return;   // the console gave no id: the next reconcile's read names it
-                jobs.put(id, naming.tracked(op.getProjectId(), tanks.get(op.getProjectId()), id, op.getJobName(), op.getDesired().agents()));
+                jobs.put(id, naming.tracked(op.getProjectId(), tanks.get(op.getProjectId()),
+                        shotIds.getOrDefault(op.getProjectId(), Map.of()), id, op.getJobName(), op.getDesired().agents()));
                 written.add(id);
             }
         }

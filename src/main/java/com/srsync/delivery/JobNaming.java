@@ -6,6 +6,7 @@ import com.srsync.reconcile.JobNames;
 import com.srsync.reconcile.SyncRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -19,15 +20,19 @@ public final class JobNaming {
         this.rules = rules;
     }
 
-    /** @param tank the project's tank name; null when unknown (the shot is then not named) */
-    public TrackedJob tracked(long project, String tank, long jobId, String name, List<JobAgent> agents) {
+    /**
+     * @param tank    the project's tank name; null when unknown (the shot is then not named)
+     * @param shotIds the project's active shots' ids by code
+     */
+    public TrackedJob tracked(long project, String tank, Map<String, Long> shotIds, long jobId, String name, List<JobAgent> agents) {
         SyncRules now = rules.get();
         List<TrackedJob.Agent> named = new ArrayList<>();
         for (JobAgent agent : agents) {
             String artist = JobAgent.PRIMARY_STORAGE.equals(agent.role()) ? null : artistOf(now, agent.id());
             named.add(new TrackedJob.Agent(agent.id(), agent.role(), artist));
         }
-        return new TrackedJob(project, jobId, name, shotOf(tank, name), named);
+        String shot = shotOf(tank, name);
+        return new TrackedJob(project, jobId, name, shot, shot == null ? null : shotIds.get(shot), named);
     }
 
     private static String shotOf(String tank, String jobName) {

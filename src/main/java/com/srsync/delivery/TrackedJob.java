@@ -3,10 +3,10 @@ package com.srsync.delivery;
 import java.util.List;
 
 /**
- * A managed job whose delivery is followed: its project, its shot (null for an assets job) and the agents
- * it holds, each named as artists.yaml names it.
+ * A managed job whose delivery is followed: its project, its shot (code and id; null for an assets job or a
+ * shot not seen yet) and the agents it holds, each named as artists.yaml names it.
  */
-public record TrackedJob(long project, long jobId, String name, String shot, List<Agent> agents) {
+public record TrackedJob(long project, long jobId, String name, String shot, Long shotId, List<Agent> agents) {
     public TrackedJob {
         agents = List.copyOf(agents);
     }

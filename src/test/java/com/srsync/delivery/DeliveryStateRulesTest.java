@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * file count; then the state and a part of its detail.
  */
 class DeliveryStateRulesTest {
-    private static final TrackedJob JOB = new TrackedJob(155, 1004, "HybridWork_TST_TST_010_0010", "TST_010_0010",
+    private static final TrackedJob JOB = new TrackedJob(155, 1004, "HybridWork_TST_TST_010_0010", "TST_010_0010", 1213L,
             List.of(new TrackedJob.Agent(4, "primary_storage", null), new TrackedJob.Agent(2, "enduser", "Alex Trial")));
 
     @ParameterizedTest(name = "{0}")

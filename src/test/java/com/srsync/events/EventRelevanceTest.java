@@ -28,6 +28,7 @@ class EventRelevanceTest {
         "Shotgun_Group_Change,      Group,     users,          -,   all",
         "Shotgun_Shot_Change,       Shot,      sg_status_list, -,   all",
         "Shotgun_Version_New,       Version,   -,              155, -",
+        "Shotgun_Shot_Change,       Shot,      sg_resilio_delivery, 155, -",   // the service's own delivery summary: no feedback loop
         "Shotgun_Note_Change,       Note,      content,        155, -",
         "ping,                      -,         -,              -,   -",
     })

@@ -29,6 +29,11 @@ class DeliveryPollTest extends ServiceTestSupport {
     private void studio() {
         site.project(155, "TST").shot(1213, 155, "TST_010_0010", "active", "TST_010").task(5001, 1213, user(7, "Alex Trial")).install();
         console.job(1001, OldToolScenariosTest.SHOT_0010_ALEX).job(1002, OldToolScenariosTest.ASSETS_ALEX).install();
+        agentsAndRuns();
+    }
+
+    /** The console's agents (Alex's machine offline since 09:12 UTC), the runs of jobs 1001 and 1002, and their agents. */
+    static void agentsAndRuns() {
         resilioServer.stubFor(get("/api/v2/agents").willReturn(okJson("""
             [{"id": 4, "name": "Linux_Remote", "online": true, "last_seen": 1796288400, "status": "online", "os": "linux",
               "tags": [], "groups": [], "errors": []},
