@@ -21,7 +21,14 @@ public final class Application {
     private Application() {}
 
     public static void main(String... args) {
-        System.exit(run(args));
+        int status;
+        try {
+            status = run(args);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            status = 1;                                           // not a hang: the sandbox's simulators must not keep it alive
+        }
+        System.exit(status);
     }
 
     static int run(String... args) {
@@ -30,6 +37,7 @@ public final class Application {
             Main main = new Main(Application.class, SyncConfiguration.class);
             main.configure().setBasePackageScanEnabled(false);
             LaunchOptions options = LaunchOptions.fromEnvironment(System.getenv());
+            options.requireRoutes();
             options.applyTo(main);
             Map<String, Integer> ports = new LinkedHashMap<>(options.listeningPorts());
             if (Sandbox.requested(System.getenv())) ports.putAll(Sandbox.ports(System.getenv()));

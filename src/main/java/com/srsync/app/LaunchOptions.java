@@ -21,6 +21,14 @@ public record LaunchOptions(String routesDir, String configDir, String httpPort,
                 ProxySettings.componentProperties(env));
     }
 
+    /** The route folder must be there: without it Camel fails deep inside its start with a bare "NoSuchFileException: routes". */
+    public void requireRoutes() {
+        if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(routesDir))) {
+            throw new com.srsync.config.ConfigException("ROUTES_DIR: no folder " + java.nio.file.Path.of(routesDir).toAbsolutePath()
+                    + "; start the service in the folder that holds routes/ and config/, or set ROUTES_DIR and CONFIG_DIR");
+        }
+    }
+
     public void applyTo(Main main) {
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routesDir + "/*.yaml");
         main.addOverrideProperty("routes.dir", routesDir);                  // watched for edits: com.srsync.routefiles

@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A port in use stops start-up with a message naming the port and its setting, not "Address already in use" from deep inside. */
+/**
+ * A port in use, or a missing route folder, stops start-up with a message naming the setting, not
+ * "Address already in use" or "NoSuchFileException" from deep inside - and the process ends.
+ */
 class PortInUseTest {
     /** Starts the real service in the sandbox with these settings; returns its exit status and what it printed. */
     private static String[] run(Map<String, String> settings) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "com.srsync.Application");
-        pb.environment().keySet().removeIf(k -> k.matches("(SHOTGRID|RESILIO|SANDBOX|ADMIN|DATA|HTTP|MANAGEMENT)_.*|SECRET_TOKEN"));
+        pb.environment().keySet().removeIf(k -> k.matches("(SHOTGRID|RESILIO|SANDBOX|ADMIN|DATA|HTTP|MANAGEMENT|ROUTES|CONFIG)_.*|SECRET_TOKEN"));
         pb.environment().put("SANDBOX", "true");
         pb.environment().putAll(settings);
         pb.directory(new File(System.getProperty("user.dir"))).redirectErrorStream(true);
@@ -52,5 +55,16 @@ class PortInUseTest {
             assertEquals("2", out[0], out[1]);
             assertTrue(out[1].contains("cannot start: HTTP_PORT: port " + port + " is in use"), out[1]);
         }
+    }
+
+    @Test
+    void a_missing_route_folder_is_named_and_the_sandbox_does_not_keep_the_process_alive() throws Exception {
+        String[] out = run(Map.of("HTTP_PORT", String.valueOf(ServiceTestSupport.freePort()), "ROUTES_DIR", "no-such-routes",
+                "SANDBOX_SHOTGRID_PORT", String.valueOf(ServiceTestSupport.freePort()),
+                "SANDBOX_RESILIO_PORT", String.valueOf(ServiceTestSupport.freePort())));
+
+        assertEquals("2", out[0], out[1]);
+        assertTrue(out[1].contains("cannot start: ROUTES_DIR: no folder "), out[1]);
+        assertTrue(!out[1].contains("\tat "), out[1]);
     }
 }
