@@ -50,6 +50,10 @@ const OUTCOME_WORDS = { written: "made its changes", no_change: "found nothing t
   blocked: "was held back by the delete guard (too many jobs would go)", dry_run: "planned only (dry run)",
   left_alone: "left the project alone", stopped: "stopped before changing anything", deferred: "was asked by Resilio to wait; it will try again",
   abandoned: "stopped: another copy of the service took over" };
+const CHECK_WORDS = { shotgrid: "ShotGrid cannot be read", resilio: "the Resilio console cannot be reached or refuses",
+  reconcile: "no check has succeeded for a long time", "artists-file": "the last artists.yaml edit was refused",
+  "route-files": "a route file edit was refused", eventlog: "ShotGrid's event log is not followed", "leader-label": "the leader's pod label is wrong",
+  webhook: "ShotGrid's webhook may have stopped" };
 const ACTION_WORDS = { create: "make the job", update: "change the job", delete: "remove the job" };
 
 function machine(agent) { return agent.role === "primary_storage" ? "the studio storage" : (agent.artist || "agent " + agent.agent_id) + "'s machine"; }
@@ -260,7 +264,7 @@ async function load() {
     const health = await api("/observe/health");
     const down = (health.checks || []).filter((c) => c.status !== "UP");
     $("health").textContent = down.length === 0 ? "Health: all checks up."
-      : "Health: " + down.map((c) => c.name + (c.message ? " - " + c.message : "")).join("; ");
+      : "Health: " + down.map((c) => (CHECK_WORDS[c.name] || c.name) + (c.message ? " (" + c.message + ")" : "")).join("; ") + ".";
     $("health").className = down.length === 0 ? "muted" : "down";
     overview = await api("/admin/overview" + (focusProject ? "?project=" + encodeURIComponent(focusProject) : ""));
     showSummary(overview);

@@ -108,7 +108,10 @@ class StatusPageBrowserTest {
                 assertEquals("", browser.findElement(By.id("message")).getText(), "success is not shown as an error");
                 awaitShown(browser, () -> !text(browser).contains("Could not make the job") && chip(browser, "TST_010_0020", "Matthew Testuser").contains("chip"));
 
-                browser.findElement(By.cssSelector("section.project h2 button")).click();        // sync now: the page follows it to its end
+                await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {           // sync now (the page may be redrawing)
+                    browser.findElement(By.cssSelector("section.project h2 button")).click();
+                    return true;
+                });                                                                              // the page follows it to its end
                 await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("notice")).getText().startsWith("Done: the check"));
 
                 HttpResponse<String> ami = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page + "/ami"))
