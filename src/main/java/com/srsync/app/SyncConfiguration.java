@@ -8,6 +8,10 @@ import com.srsync.delivery.DeliveryState;
 import com.srsync.delivery.DeliveryWriteBack;
 import com.srsync.delivery.JobNaming;
 import com.srsync.resilio.AgentList;
+import com.srsync.watch.HookRecord;
+import com.srsync.watch.WebhookAnswers;
+import com.srsync.watch.WebhookCheck;
+import com.srsync.watch.WebhookSilence;
 import com.srsync.cluster.LeaderOnlyPolicy;
 import com.srsync.cluster.LeaderPodLabel;
 import com.srsync.cluster.Leadership;
@@ -21,6 +25,7 @@ import com.srsync.eventlog.EventLogPoller;
 import com.srsync.events.EventQueueBudget;
 import com.srsync.events.OverflowTriggers;
 import com.srsync.events.RecentEvents;
+import com.srsync.events.ShotGridEvent;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.logging.MaskedValues;
 import com.srsync.failure.WriteAttempts;
@@ -190,6 +195,41 @@ public class SyncConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(2), Duration.ofMinutes(10)));
     }
 
+    /** What the webhook watch tells the intake: every valid delivery's events. */
+    private record WebhookWatch(WebhookSilence silence, HookRecord record) {
+        void arrived(List<ShotGridEvent> events) {
+            if (silence != null) silence.arrived(events);
+            if (record != null) record.statusChanges(events);
+        }
+    }
+
+    /**
+     * The watch on ShotGrid's webhook (routes/watch.yaml): the silence detector with the event log, our own
+     * answers always, the hooks' record with SHOTGRID_WEBHOOK_WATCH; one health check, webhook, for all three.
+     */
+    private static WebhookWatch webhookWatch(Beans beans, ServiceSettings settings, Clock clock, SyncMetrics metrics) {
+        WebhookSilence silence = settings.eventLogPollEnabled() ? beans.bind(new WebhookSilence(clock, settings.webhookSilenceGrace())) : null;
+        WebhookAnswers answers = beans.bind(new WebhookAnswers(clock));      // errors.yaml, webhook-paths
+        UpstreamHealth upstream = beans.get(UpstreamHealth.class);
+        HookRecord record = settings.webhookWatch() ? beans.bind(new HookRecord(clock, settings.webhookRevive(),
+                () -> answers.problem() == null && upstreamFine(upstream, Upstreams.SHOTGRID) && upstreamFine(upstream, Upstreams.RESILIO),
+                settings.shotgridUrl() + "/page/webhooks (Site Preferences > Webhooks)")) : null;
+        beans.bind("webhookCheck", new WebhookCheck(silence, answers, record));
+        Leadership leadership = beans.get(Leadership.class);
+        if (silence != null) leadership.onChange(leads -> { if (leads) silence.watchFrom(clock.instant()); });
+        metrics.gauge("srsync.webhook.failed.answers.last.day", answers::failedLastDay);
+        metrics.gauge("srsync.webhook.seconds.since.last.delivery", answers::secondsSinceLastDelivery);
+        if (silence != null) metrics.gauge("srsync.webhook.missed.events", silence::missedTotal);
+        metrics.gauge("srsync.webhook.alarm", () -> (silence != null && silence.problem() != null) || answers.problem() != null
+                || (record != null && record.problem() != null) ? 1 : 0);
+        return new WebhookWatch(silence, record);
+    }
+
+    private static boolean upstreamFine(UpstreamHealth health, String service) {
+        UpstreamHealth.Outcome last = health.last(service);
+        return last == null || last.problem() == null;
+    }
+
     /**
      * The delivery state: the board the reconcile and the delivery poll (resilio.yaml) fill, and its JSON.
      * A poll makes at most 30 single reads (a written job's run, a run's agents), however many jobs there
@@ -349,8 +389,9 @@ public class SyncConfiguration implements CamelConfiguration {
         metrics.gauge("srsync.event.queue.bytes", budget::usedBytes);
         // webhooks and the event log share one memory of events seen, so each is handled once
         RecentEvents recent = new RecentEvents(100_000);
+        WebhookWatch watch = webhookWatch(beans, settings, clock, metrics);
         beans.bind(new WebhookIntake(new SignatureVerifier(settings.webhookSecret(), settings.webhookAllowUnsigned()),
-                new DeliveryParser(mapper), recent, metrics));
+                new DeliveryParser(mapper), recent, metrics, watch::arrived));
         Upstreams upstreams = beans.get(Upstreams.class);
         beans.bind(new EventLogPoller(new CursorStore(settings.dataDir(), mapper), recent, clock, Duration.ofMinutes(5),
                 settings.eventLogStartId(), failure -> upstreams.describe(failure, null)));

@@ -30,6 +30,7 @@ public record ServiceSettings(
         int reconcileConcurrency, int reconcileRetryMax, Duration reconcileRetryDelay,
         boolean eventLogPollEnabled, Long eventLogStartId, Secret notifyWebhookUrl, Long eventQueueMaxBytes, String leaderElection, Path leaderElectionDir, String leaderElectionLease,
         Duration deliveryPollInterval, Duration deliveryRefresh, String shotgridDeliveryField,
+        boolean webhookWatch, boolean webhookRevive, Duration webhookSilenceGrace,
         List<String> warnings) {
     /** The shortest webhook secret or admin token accepted: anything shorter can be guessed or read over a shoulder. */
     public static final int SHORTEST_TOKEN = 16;
@@ -139,6 +140,11 @@ public record ServiceSettings(
                 problems.add("SHOTGRID_DELIVERY_FIELD: must be a ShotGrid field name such as sg_resilio_delivery (lower-case letters, digits, _), got '"
                         + deliveryField + "'");
             }
+            boolean watch = flag("SHOTGRID_WEBHOOK_WATCH", false);
+            boolean revive = flag("SHOTGRID_WEBHOOK_REVIVE", false);
+            if (revive && !watch) problems.add("SHOTGRID_WEBHOOK_REVIVE: needs SHOTGRID_WEBHOOK_WATCH=true (a hook is revived only after its status was read)");
+            millis("SHOTGRID_WEBHOOK_WATCH_INTERVAL_MS", 300000);           // read by routes/watch.yaml
+            Duration silenceGrace = millis("WEBHOOK_SILENCE_GRACE_MS", 120000);
             URI notify = url("NOTIFY_WEBHOOK_URL", false);
             Secret notifyUrl = notify == null ? null : Secret.of(text("NOTIFY_WEBHOOK_URL", false));
             if (!sandbox) {
@@ -153,7 +159,7 @@ public record ServiceSettings(
             return new ServiceSettings(shotgrid, script, apiKey, webhook, unsigned, resilio, token, ca, insecure,
                     artists, data, statuses, dryRun, fraction, min, admin, connect, read, deadline, maxBytes, retryDelay, retryMaxDelay, redeliveries,
                     jobsReuse, debounce, maxDelay, safetyNet, safetyNetFirst, concurrency, reconcileRetries, reconcileRetryDelay, eventLog, startId,
-                    notifyUrl, queueBytes, election, electionDir, lease, deliveryPoll, deliveryRefresh, deliveryField, warnings);
+                    notifyUrl, queueBytes, election, electionDir, lease, deliveryPoll, deliveryRefresh, deliveryField, watch, revive, silenceGrace, warnings);
         }
 
         private String text(String name, boolean required) {

@@ -43,10 +43,6 @@ public final class EventLogPoller {
     private static final String ENTITY = "event_log_entries";
     private static final int MAX_GAP = 10_000;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-    /** ShotGrid's {@code created_at}: "2023-04-22 21:13:51.550053", UTC, with 0 to 9 decimals. */
-    private static final DateTimeFormatter SG_TIME = new java.time.format.DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss").optionalStart()
-            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().toFormatter();
 
     private final CursorStore store;
     private final RecentEvents recent;
@@ -200,13 +196,8 @@ public final class EventLogPoller {
     }
 
     private boolean recentEvent(JsonNode row, Instant now) {
-        String created = row.path("attributes").path("created_at").asText("");
-        try {
-            Instant at = created.contains("T") ? Instant.parse(created) : LocalDateTime.parse(created, SG_TIME).toInstant(ZoneOffset.UTC);
-            return Duration.between(at, now).compareTo(gapWait) < 0;
-        } catch (DateTimeParseException e) {
-            return true;   // unknown age: wait, to be safe
-        }
+        Instant at = ShotGridEvent.instant(row.path("attributes").path("created_at").asText(""));
+        return at == null || Duration.between(at, now).compareTo(gapWait) < 0;   // unknown age: wait, to be safe
     }
 
     /** An EventLogEntry row as the normalised event the webhook ingress also produces. */

@@ -18,6 +18,27 @@ public record ShotGridEvent(String source, Long eventLogEntryId, String eventTyp
     }
 
 
+    /** ShotGrid's {@code created_at} of the event log: "2023-04-22 21:13:51.550053", UTC, with 0 to 9 decimals. */
+    private static final java.time.format.DateTimeFormatter SG_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss").optionalStart()
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().toFormatter();
+
+    /** When the event happened: the event log's UTC time or an ISO time with an offset; null when unknown or unreadable. */
+    public java.time.Instant createdInstant() {
+        return instant(createdAt);
+    }
+
+    /** A {@code created_at} as ShotGrid writes it (see {@link #createdInstant}). */
+    public static java.time.Instant instant(String createdAt) {
+        if (createdAt == null || createdAt.isBlank()) return null;
+        try {
+            return createdAt.contains("T") ? java.time.OffsetDateTime.parse(createdAt).toInstant()
+                    : java.time.LocalDateTime.parse(createdAt, SG_TIME).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** The event's kind from its type: {@code New}, {@code Change}, {@code Retirement}, {@code Revival}, or "" when unknown. */
     public String action() {
         if (eventType == null) return "";

@@ -23,12 +23,20 @@ public final class WebhookIntake {
     private final DeliveryParser parser;
     private final RecentEvents recent;
     private final SyncMetrics metrics;
+    private final java.util.function.Consumer<List<ShotGridEvent>> watch;
 
     public WebhookIntake(SignatureVerifier signatures, DeliveryParser parser, RecentEvents recent, SyncMetrics metrics) {
+        this(signatures, parser, recent, metrics, events -> { });
+    }
+
+    /** @param watch told of every valid delivery's events, repeats too (the webhook watch: the webhook works) */
+    public WebhookIntake(SignatureVerifier signatures, DeliveryParser parser, RecentEvents recent, SyncMetrics metrics,
+                         java.util.function.Consumer<List<ShotGridEvent>> watch) {
         this.signatures = signatures;
         this.parser = parser;
         this.recent = recent;
         this.metrics = metrics;
+        this.watch = watch;
     }
 
     /**
@@ -55,6 +63,7 @@ public final class WebhookIntake {
             metrics.webhook("malformed", 1);
             throw e;
         }
+        watch.accept(events);
         Set<Long> inThisDelivery = new HashSet<>();
         List<ShotGridEvent> fresh = events.stream().filter(e -> recent.isNew(e.eventLogEntryId())
                 && (e.eventLogEntryId() == null || inThisDelivery.add(e.eventLogEntryId()))).toList();

@@ -1,0 +1,161 @@
+package com.srsync.watch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.srsync.events.ShotGridEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * ShotGrid's own record of the hooks that point at this service (SHOTGRID_WEBHOOK_WATCH): their status and
+ * the last 24 hours' failed deliveries, read from the REST webhook API ({@code routes/watch.yaml}), and the
+ * status a {@code Webhook_Status_Change} delivery announces. A status other than {@code active} - including a
+ * word never seen in public, shown raw - or many failed deliveries is an alarm; a read that was refused
+ * (401, 403) or failed (5xx) leaves the check UNKNOWN, never UP.
+ */
+public final class HookRecord {
+    /** The paths this service takes deliveries on: a hook whose URL ends so is ours. */
+    static final List<String> OUR_PATHS = List.of("/webhooks/shotgrid", "/shot_status_webhook", "/assignment_webhook");
+    /** Failed deliveries in 24 hours that raise the alarm, well before ShotGrid's 100. */
+    static final int FAILURES_ALARM = 20;
+
+    /** A hook as last read. @param failedLastDay null until its deliveries were read */
+    public record Hook(String id, String url, String status, Integer failedLastDay) {}
+
+    private final Clock clock;
+    private final boolean revive;
+    private final BooleanSupplier healthy;
+    private final String webhooksPage;
+    private final Map<String, Hook> hooks = new LinkedHashMap<>();
+    private String readProblem;
+    private String announced;          // the status a Webhook_Status_Change delivery announced, if not active
+    private Instant lastRevive;
+
+    /**
+     * @param revive       SHOTGRID_WEBHOOK_REVIVE: switch a failed hook back on (at most once an hour)
+     * @param healthy      whether the service's own health is green now
+     * @param webhooksPage where a person switches it back on
+     */
+    public HookRecord(Clock clock, boolean revive, BooleanSupplier healthy, String webhooksPage) {
+        this.clock = clock;
+        this.revive = revive;
+        this.healthy = healthy;
+        this.webhooksPage = webhooksPage;
+    }
+
+    /** {@code GET /webhook/hooks}: keeps those whose URL points at this service. */
+    public synchronized void hooksRead(JsonNode answer) {
+        Map<String, Hook> read = new LinkedHashMap<>();
+        for (JsonNode h : items(answer)) {
+            JsonNode a = h.has("attributes") ? h.path("attributes") : h;
+            String url = a.path("url").asText("");
+            if (OUR_PATHS.stream().noneMatch(p -> url.endsWith(p) || url.contains(p + "?"))) continue;
+            String id = h.path("id").asText(a.path("uuid").asText(""));
+            Hook before = hooks.get(id);
+            read.put(id, new Hook(id, url, a.path("status").asText(null), before == null ? null : before.failedLastDay()));
+        }
+        hooks.clear();
+        hooks.putAll(read);
+        readProblem = read.isEmpty() ? "no webhook on the site points at this service's /webhooks/shotgrid" : null;
+    }
+
+    /** The hooks whose deliveries to read. */
+    public synchronized List<String> ours() {
+        return List.copyOf(hooks.keySet());
+    }
+
+    /** Where one hook's failed deliveries of the last 24 hours are (below /api/v1). */
+    public String failedDeliveriesPath(String hookId) {
+        long now = clock.instant().getEpochSecond();
+        return "/webhook/hooks/" + hookId + "/deliveries?status=failed&from=" + (now - 86_400) + "&to=" + now;
+    }
+
+    /** {@code GET /webhook/hooks/{id}/deliveries?status=failed}: counts them (a delivered one with a code outside 200-399 too). */
+    public synchronized void deliveriesRead(String hookId, JsonNode answer) {
+        int failed = 0;
+        for (JsonNode d : items(answer)) {
+            JsonNode a = d.has("attributes") ? d.path("attributes") : d;
+            String status = a.path("status").asText("failed");
+            int code = a.path("response_code").asInt(0);
+            if (!"delivered".equalsIgnoreCase(status) || code < 200 || code > 399) failed++;
+        }
+        Hook h = hooks.get(hookId);
+        if (h != null) hooks.put(hookId, new Hook(h.id(), h.url(), h.status(), failed));
+    }
+
+    /** A read of the webhook API was refused or failed: the state is not known. */
+    public synchronized void readFailed(int status, String why) {
+        readProblem = status == 401 || status == 403
+                ? "ShotGrid refused to show the webhooks (" + status + "): the script needs the API Admin permission set to read them"
+                : "the webhooks could not be read: " + why;
+    }
+
+    /** Webhook deliveries: a {@code Webhook_Status_Change} says the hook's new status. */
+    public synchronized void statusChanges(List<ShotGridEvent> events) {
+        for (ShotGridEvent e : events) {
+            if (!"Webhook_Status_Change".equals(e.eventType())) continue;
+            Object status = e.meta().getOrDefault("new_value", e.meta().get("status"));
+            announced = status == null || "active".equalsIgnoreCase(String.valueOf(status)) ? null : String.valueOf(status);
+        }
+    }
+
+    /** The alarm, or null. */
+    public synchronized String problem() {
+        List<String> out = new ArrayList<>();
+        if (announced != null) out.add("ShotGrid announced the webhook's status '" + announced + "'");
+        for (Hook h : hooks.values()) {
+            if (!"active".equals(h.status())) out.add("the webhook to " + h.url() + " is '" + h.status() + "' on ShotGrid");
+            else if (h.failedLastDay() != null && h.failedLastDay() >= FAILURES_ALARM) {
+                out.add("the webhook to " + h.url() + " had " + h.failedLastDay() + " failed deliveries in 24 hours (ShotGrid switches it off at 100)");
+            }
+        }
+        if (out.isEmpty()) return null;
+        return String.join("; ", out) + (revive ? "; the service switches it back on once its own health is green"
+                : "; it sends nothing until a person switches it back on: " + webhooksPage);
+    }
+
+    /** Why the state is not known, or null. */
+    public synchronized String unknown() {
+        return readProblem;
+    }
+
+    /**
+     * The hooks to switch back on now (SHOTGRID_WEBHOOK_REVIVE): not active, at most once an hour, and only
+     * while the service's own health is green (a hook revived into a failing service fails again).
+     */
+    public synchronized List<String> reviveDue() {
+        if (!revive || !healthy.getAsBoolean() || (lastRevive != null && clock.instant().isBefore(lastRevive.plus(Duration.ofHours(1))))) return List.of();
+        return hooks.values().stream().filter(h -> h.status() != null && !"active".equals(h.status())
+                && !"disabled".equals(h.status().toLowerCase(Locale.ROOT))).map(Hook::id).toList();
+    }
+
+    /** The body of a revive. */
+    public String reviveBody() {
+        return "{\"status\":\"active\"}";
+    }
+
+    public synchronized void revived(String hookId) {
+        lastRevive = clock.instant();
+        Hook h = hooks.get(hookId);
+        if (h != null) hooks.put(hookId, new Hook(h.id(), h.url(), "active", h.failedLastDay()));
+        announced = null;
+    }
+
+    public synchronized List<Hook> hooks() {
+        return List.copyOf(hooks.values());
+    }
+
+    private static Iterable<JsonNode> items(JsonNode answer) {
+        if (answer == null) return List.of();
+        if (answer.isArray()) return answer;
+        JsonNode data = answer.path("data");
+        return data.isArray() ? data : List.of();
+    }
+
+}
