@@ -35,6 +35,8 @@ function rel(iso) {
   return Math.round(s / 86400) + " days ago";
 }
 
+function ago(seconds) { return rel(new Date(Date.now() - seconds * 1000).toISOString()); }
+
 function when(iso) {                                   // relative, with the absolute time on hover
   const t = document.createElement("time");
   t.textContent = rel(iso);
@@ -248,6 +250,13 @@ function showSummary(o) {
   if (d.checked_at) { age.appendChild(when(d.checked_at)); age.append("."); }
   if (d.stale) age.append("; the last read failed (" + (d.error || "no reason") + "), so this may be out of date.");
   top.appendChild(age);
+  const w = o.webhook || {};
+  const hook = $("webhook");
+  hook.textContent = (w.problems || []).length ? "ShotGrid's webhook: " + w.problems.join(" ") + "."
+    : (w.seconds_since_last_delivery < 0 ? "No webhook delivery since the service started" : "Last webhook delivery " + ago(w.seconds_since_last_delivery))
+      + "; " + (w.failed_answers_last_day || 0) + " answers in the last 24 hours that ShotGrid counts as failed (it switches the webhook off at 100)"
+      + (w.missed_events ? "; " + w.missed_events + " events came only through the event log" : "") + "." + (w.unknown ? " Its status on ShotGrid is not known: " + w.unknown + "." : "");
+  hook.className = (w.problems || []).length ? "warning" : "muted";
   $("warnings").textContent = (o.warnings || []).join(" ");
   $("warnings").hidden = !(o.warnings || []).length;
 }

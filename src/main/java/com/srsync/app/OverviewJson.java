@@ -37,9 +37,11 @@ public final class OverviewJson {
     private final DeadLetterStore deadLetters;
     private final Supplier<SyncRules> rules;
     private final PlanJson plans;
+    private final Supplier<java.util.Map<String, Object>> webhook;
 
+    /** @param webhook the webhook watch's summary: last delivery, failed answers, missed events, problems */
     public OverviewJson(ObjectMapper mapper, ProjectPictures pictures, DeliveryBoard board, DeliveryJson delivery, RunHistory runs,
-                        DeadLetterStore deadLetters, Supplier<SyncRules> rules, PlanJson plans) {
+                        DeadLetterStore deadLetters, Supplier<SyncRules> rules, PlanJson plans, Supplier<java.util.Map<String, Object>> webhook) {
         this.mapper = mapper;
         this.pictures = pictures;
         this.board = board;
@@ -48,6 +50,7 @@ public final class OverviewJson {
         this.deadLetters = deadLetters;
         this.rules = rules;
         this.plans = plans;
+        this.webhook = webhook;
     }
 
     public String render(Long project) throws JsonProcessingException {
@@ -55,6 +58,7 @@ public final class OverviewJson {
         ObjectNode root = mapper.createObjectNode();
         plans.warnings().forEach(root.putArray("warnings")::add);
         now.activeStatuses().stream().sorted().forEach(root.putArray("active_statuses")::add);
+        root.set("webhook", mapper.valueToTree(webhook.get()));
         ObjectNode all = delivery.tree(board.view(project));
         ObjectNode summary = root.putObject("delivery");
         for (String key : List.of("checked_at", "stale", "failed_at", "error", "artists")) if (all.has(key)) summary.set(key, all.get(key));

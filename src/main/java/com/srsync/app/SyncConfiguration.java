@@ -73,6 +73,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -213,7 +214,7 @@ public class SyncConfiguration implements CamelConfiguration {
         UpstreamHealth upstream = beans.get(UpstreamHealth.class);
         HookRecord record = settings.webhookWatch() ? beans.bind(new HookRecord(clock, settings.webhookRevive(),
                 () -> answers.problem() == null && upstreamFine(upstream, Upstreams.SHOTGRID) && upstreamFine(upstream, Upstreams.RESILIO),
-                settings.shotgridUrl() + "/page/webhooks (Site Preferences > Webhooks)")) : null;
+                "the Webhooks page of " + settings.shotgridUrl() + " (in the site's menu)")) : null;
         beans.bind("webhookCheck", new WebhookCheck(silence, answers, record));
         Leadership leadership = beans.get(Leadership.class);
         if (silence != null) leadership.onChange(leads -> { if (leads) silence.watchFrom(clock.instant()); });
@@ -223,6 +224,23 @@ public class SyncConfiguration implements CamelConfiguration {
         metrics.gauge("srsync.webhook.alarm", () -> (silence != null && silence.problem() != null) || answers.problem() != null
                 || (record != null && record.problem() != null) ? 1 : 0);
         return new WebhookWatch(silence, record);
+    }
+
+    /** The webhook watch for the status page: when the last delivery came, failed answers, missed events, the alarm. */
+    private static Supplier<Map<String, Object>> webhookSummary(WebhookAnswers answers, WebhookSilence silence, HookRecord record) {
+        return () -> {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("seconds_since_last_delivery", answers.secondsSinceLastDelivery());
+            out.put("failed_answers_last_day", answers.failedLastDay());
+            if (silence != null) out.put("missed_events", silence.missedTotal());
+            List<String> problems = new ArrayList<>();
+            if (silence != null && silence.problem() != null) problems.add(silence.problem());
+            if (record != null && record.problem() != null) problems.add(record.problem());
+            if (answers.problem() != null) problems.add(answers.problem());
+            out.put("problems", problems);
+            if (record != null && record.unknown() != null) out.put("unknown", record.unknown());
+            return out;
+        };
     }
 
     private static boolean upstreamFine(UpstreamHealth health, String service) {
@@ -414,7 +432,8 @@ public class SyncConfiguration implements CamelConfiguration {
         beans.bind(new JobListing(reconciler::rulesInForce, mapper));
         ProjectPictures pictures = beans.bind(new ProjectPictures(Clock.systemUTC()));   // reconcile.yaml; the page reads it
         beans.bind(new OverviewJson(mapper, pictures, beans.get(DeliveryBoard.class), beans.get(DeliveryJson.class), beans.get(RunHistory.class),
-                beans.get(DeadLetterStore.class), reconciler::rulesInForce, beans.get(PlanJson.class)));
+                beans.get(DeadLetterStore.class), reconciler::rulesInForce, beans.get(PlanJson.class),
+                webhookSummary(beans.get(WebhookAnswers.class), beans.get(WebhookSilence.class), beans.get(HookRecord.class))));
         beans.bind(new StatusPage());                                        // GET /ui, POST /ui/ami (routes/ui.yaml)
         beans.bind(new GroupedBodyAggregationStrategy());
         beans.bind(new ChatMessage());

@@ -49,6 +49,8 @@ class OverviewTest extends ServiceTestSupport {
 
         JsonNode overview = MAPPER.readTree(admin("GET", "/admin/overview?project=155", ADMIN_TOKEN).body());
         assertEquals("[\"active\"]", overview.path("active_statuses").toString());
+        assertEquals(-1, overview.path("webhook").path("seconds_since_last_delivery").asLong(), "no delivery since start");
+        assertEquals(0, overview.path("webhook").path("problems").size());
         JsonNode p = overview.path("projects").get(0);
         assertEquals(155, p.path("id").asLong());
         assertTrue(p.path("reconciled_at").asText().endsWith("Z"));

@@ -81,6 +81,7 @@ class StatusPageBrowserTest {
                 awaitShown(browser, () -> chip(browser, "TST_010_0010", "Alex Trial").contains("ready"));
                 assertTrue(text(browser).contains("Health: all checks up."), text(browser));
                 assertTrue(text(browser).contains("Every machine the jobs hold is online."), text(browser));
+                assertTrue(browser.findElement(By.id("webhook")).getText().matches("(No|Last) webhook delivery .*"), text(browser));
                 assertTrue(browser.findElement(By.id("warnings")).getText().startsWith("2 artists are matched by display name only"));
                 screenshot(browser, shots.resolve("project.png"));
 
