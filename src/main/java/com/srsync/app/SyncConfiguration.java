@@ -215,30 +215,22 @@ public class SyncConfiguration implements CamelConfiguration {
         HookRecord record = settings.webhookWatch() ? beans.bind(new HookRecord(clock, settings.webhookRevive(),
                 () -> answers.problem() == null && upstreamFine(upstream, Upstreams.SHOTGRID) && upstreamFine(upstream, Upstreams.RESILIO),
                 "the Webhooks page of " + settings.shotgridUrl() + " (in the site's menu)")) : null;
-        beans.bind("webhookCheck", new WebhookCheck(silence, answers, record));
         Leadership leadership = beans.get(Leadership.class);
         if (silence != null) leadership.onChange(leads -> { if (leads) silence.watchFrom(clock.instant()); });
         metrics.gauge("srsync.webhook.failed.answers.last.day", answers::failedLastDay);
         metrics.gauge("srsync.webhook.seconds.since.last.delivery", answers::secondsSinceLastDelivery);
         if (silence != null) metrics.gauge("srsync.webhook.missed.events", silence::missedTotal);
-        metrics.gauge("srsync.webhook.alarm", () -> (silence != null && silence.problem() != null) || answers.problem() != null
-                || (record != null && record.problem() != null) ? 1 : 0);
+        WebhookCheck check = beans.bind("webhookCheck", new WebhookCheck(silence, answers, record));
+        metrics.gauge("srsync.webhook.alarm", () -> check.problems().isEmpty() ? 0 : 1);
         return new WebhookWatch(silence, record);
     }
 
-    /** The webhook watch for the status page: when the last delivery came, failed answers, missed events, the alarm. */
-    private static Supplier<Map<String, Object>> webhookSummary(WebhookAnswers answers, WebhookSilence silence, HookRecord record) {
+    /** The webhook watch for the status page: its figures, what is wrong, what is not known. */
+    private static Supplier<Map<String, Object>> webhookSummary(WebhookCheck check) {
         return () -> {
-            Map<String, Object> out = new java.util.LinkedHashMap<>();
-            out.put("seconds_since_last_delivery", answers.secondsSinceLastDelivery());
-            out.put("failed_answers_last_day", answers.failedLastDay());
-            if (silence != null) out.put("missed_events", silence.missedTotal());
-            List<String> problems = new ArrayList<>();
-            if (silence != null && silence.problem() != null) problems.add(silence.problem());
-            if (record != null && record.problem() != null) problems.add(record.problem());
-            if (answers.problem() != null) problems.add(answers.problem());
-            out.put("problems", problems);
-            if (record != null && record.unknown() != null) out.put("unknown", record.unknown());
+            Map<String, Object> out = new java.util.LinkedHashMap<>(check.figures());
+            out.put("problems", check.problems());
+            if (check.unknown() != null) out.put("unknown", check.unknown());
             return out;
         };
     }
@@ -433,7 +425,7 @@ public class SyncConfiguration implements CamelConfiguration {
         ProjectPictures pictures = beans.bind(new ProjectPictures(Clock.systemUTC()));   // reconcile.yaml; the page reads it
         beans.bind(new OverviewJson(mapper, pictures, beans.get(DeliveryBoard.class), beans.get(DeliveryJson.class), beans.get(RunHistory.class),
                 beans.get(DeadLetterStore.class), reconciler::rulesInForce, beans.get(PlanJson.class),
-                webhookSummary(beans.get(WebhookAnswers.class), beans.get(WebhookSilence.class), beans.get(HookRecord.class))));
+                webhookSummary(beans.get(WebhookCheck.class))));
         beans.bind(new StatusPage());                                        // GET /ui, POST /ui/ami (routes/ui.yaml)
         beans.bind(new GroupedBodyAggregationStrategy());
         beans.bind(new ChatMessage());

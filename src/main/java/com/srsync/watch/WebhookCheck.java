@@ -35,17 +35,35 @@ public final class WebhookCheck extends AbstractHealthCheck {
         return false;
     }
 
-    @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        builder.detail("failed_answers_last_day", answers.failedLastDay());
-        builder.detail("seconds_since_last_delivery", answers.secondsSinceLastDelivery());
-        if (silence != null) builder.detail("missed_events", silence.missedTotal());
+    /** What is wrong now, in words: silence, the hook's record, our own answers. Empty when nothing is. */
+    public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (silence != null && silence.problem() != null) problems.add(silence.problem());
         if (record != null && record.problem() != null) problems.add(record.problem());
         if (answers.problem() != null) problems.add(answers.problem());
+        return problems;
+    }
+
+    /** Why the hook's own state is not known, or null. */
+    public String unknown() {
+        return record == null ? null : record.unknown();
+    }
+
+    /** The numbers: time since the last delivery, failed answers in 24 hours, events that came only through the log. */
+    public Map<String, Object> figures() {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("seconds_since_last_delivery", answers.secondsSinceLastDelivery());
+        out.put("failed_answers_last_day", answers.failedLastDay());
+        if (silence != null) out.put("missed_events", silence.missedTotal());
+        return out;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        figures().forEach(builder::detail);
+        List<String> problems = problems();
         if (!problems.isEmpty()) builder.down().message(String.join("; ", problems));
-        else if (record != null && record.unknown() != null) builder.unknown().message(record.unknown());
+        else if (unknown() != null) builder.unknown().message(unknown());
         else builder.up();
     }
 }

@@ -3,10 +3,9 @@ package com.srsync.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
+import com.srsync.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,14 +59,5 @@ class DeliveryWriteBackTest {
                 2L, new RunAgentRow(2, "synced", "srw", 12L, alexOnline ? 12L : 10L, List.of()),
                 3L, new RunAgentRow(3, "synced", "srw", 12L, 12L, List.of()));
         return new DeliveryView(clock.instant(), null, null, List.of(DeliveryAssessment.assess(JOB, agents, run, rows, clock.instant())), List.of());
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-03T10:00:00Z");
-
-        void advance(Duration d) { now = now.plus(d); }
-        @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
     }
 }

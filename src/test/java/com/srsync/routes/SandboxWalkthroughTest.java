@@ -20,15 +20,30 @@ import org.junit.jupiter.api.Test;
 class SandboxWalkthroughTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The sandbox on free ports, with these settings too; {@code sg} and {@code console} are its simulators' addresses. */
+    private record Sandboxed(ServiceProcess service, String sg, String console) implements AutoCloseable {
+        static Sandboxed start(Map<String, String> more, String logName) throws Exception {
+            String sg = "http://localhost:" + ServiceTestSupport.freePort();
+            String console = "http://localhost:" + ServiceTestSupport.freePort();
+            Map<String, String> settings = new TreeMap<>(more);
+            settings.putAll(Map.of("SANDBOX", "true", "SANDBOX_SHOTGRID_PORT", sg.substring(sg.lastIndexOf(':') + 1),
+                    "SANDBOX_RESILIO_PORT", console.substring(console.lastIndexOf(':') + 1),
+                    "DATA_DIR", java.nio.file.Files.createTempDirectory("srsync-sandbox-").toString()));
+            return new Sandboxed(ServiceProcess.start(settings, ServiceTestSupport.freePort(), logName), sg, console);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            service.close();
+        }
+    }
+
     @Test
     void the_readme_walkthrough_makes_the_jobs_appear_change_and_disappear() throws Exception {
-        int port = ServiceTestSupport.freePort();
-        String sg = "http://localhost:" + ServiceTestSupport.freePort();
-        String console = "http://localhost:" + ServiceTestSupport.freePort();
-        try (ServiceProcess service = ServiceProcess.start(Map.of("SANDBOX", "true",
-                "SANDBOX_SHOTGRID_PORT", sg.substring(sg.lastIndexOf(':') + 1),
-                "SANDBOX_RESILIO_PORT", console.substring(console.lastIndexOf(':') + 1),
-                "DATA_DIR", java.nio.file.Files.createTempDirectory("srsync-sandbox-").toString()), port, "sandbox-walkthrough")) {
+        try (Sandboxed sandbox = Sandboxed.start(Map.of(), "sandbox-walkthrough")) {
+            ServiceProcess service = sandbox.service();
+            String sg = sandbox.sg();
+            String console = sandbox.console();
             await().atMost(Duration.ofSeconds(20)).until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
 
             // 1. at start: shot TST_010_0010 is active with Alex Trial on its comp task
@@ -56,14 +71,9 @@ class SandboxWalkthroughTest {
 
     @Test
     void a_machine_taken_offline_or_given_an_error_shows_in_the_delivery_state() throws Exception {
-        int port = ServiceTestSupport.freePort();
-        String sg = "http://localhost:" + ServiceTestSupport.freePort();
-        String console = "http://localhost:" + ServiceTestSupport.freePort();
-        try (ServiceProcess service = ServiceProcess.start(Map.of("SANDBOX", "true",
-                "SANDBOX_SHOTGRID_PORT", sg.substring(sg.lastIndexOf(':') + 1),
-                "SANDBOX_RESILIO_PORT", console.substring(console.lastIndexOf(':') + 1),
-                "DELIVERY_POLL_INTERVAL_MS", "1000",
-                "DATA_DIR", java.nio.file.Files.createTempDirectory("srsync-sandbox-").toString()), port, "sandbox-delivery")) {
+        try (Sandboxed sandbox = Sandboxed.start(Map.of("DELIVERY_POLL_INTERVAL_MS", "1000"), "sandbox-delivery")) {
+            ServiceProcess service = sandbox.service();
+            String console = sandbox.console();
             await().atMost(Duration.ofSeconds(20)).until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
             awaitJobs(service, console, Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 2L), "HybridWork_TST_Assets", List.of(4L, 2L)));
             awaitAlex(service, "ready", "file list complete");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.srsync.events.ShotGridEvent;
+import com.srsync.support.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
