@@ -59,4 +59,25 @@ class DeliveryFieldTest extends ServiceTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> shotWrites().size() >= 3);
         assertEquals(jobWrites, console.writes().size());
     }
+
+    @Test
+    void shotgrids_event_for_the_field_starts_no_reconcile() throws Exception {
+        studio();
+        shotgridServer.stubFor(put(urlPathEqualTo("/api/v1/entity/shots/1213")).willReturn(okJson("{\"data\": {\"type\": \"Shot\", \"id\": 1213}}")));
+        reconcile(155L);
+        await().atMost(Duration.ofSeconds(15)).until(() -> shotWrites().size() == 1);
+        long reconciles = runs().ended();
+        byte[] own = """
+            {"data": {"id": "4242.3001.0", "event_log_entry_id": 903001, "event_type": "Shotgun_Shot_Change", "operation": "update",
+              "entity": {"type": "Shot", "id": 1213}, "project": {"type": "Project", "id": 155},
+              "meta": {"type": "attribute_change", "attribute_name": "sg_resilio_delivery", "entity_type": "Shot", "entity_id": 1213,
+                       "old_value": null, "new_value": "0/1 ready - Alex Trial offline since 09:12 UTC"},
+              "created_at": "2026-12-03 10:15:02.120331", "attribute_name": "sg_resilio_delivery"}}""".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertEquals(200, WebhookSupport.deliver(httpPort, own).statusCode());
+        Thread.sleep(3000);                                           // past the debounce (2 s)
+
+        assertEquals(reconciles, runs().ended(), "the service does not feed itself");
+        assertEquals(1, shotWrites().size());
+    }
 }
