@@ -60,6 +60,7 @@ public final class Sandbox {
         p.put("sandbox", "true");                               // the fixed demo tokens above are accepted
         p.put("sync.debounce.ms", "500");
         p.put("safety.net.initial.delay.ms", "1000");
+        if (System.getenv("DELIVERY_POLL_INTERVAL_MS") == null) p.put("delivery.poll.interval.ms", "5000");   // the walkthrough's machines, at once
         return p;
     }
 
