@@ -45,6 +45,9 @@ public final class DeliveryBoard {
     private Instant checkedAt;
     private Instant failedAt;
     private String failure;
+    private long changes;                        // bumped by every change: the view of all projects is made once per change
+    private long viewedAt = -1;
+    private DeliveryView all;
 
     /**
      * @param refresh      every run is listed again at least this often (DELIVERY_REFRESH_MS)
@@ -62,6 +65,7 @@ public final class DeliveryBoard {
 
     /** After a plan: the project's managed jobs as the console listed them are the ones followed. */
     public synchronized void planned(ProjectSnapshot snapshot, List<ObservedJob> consoleJobs) {
+        changes++;
         long project = snapshot.projectId();
         Set<Long> followed = new HashSet<>(jobs.keySet());
         jobs.values().removeIf(j -> j.project() == project);
@@ -78,6 +82,7 @@ public final class DeliveryBoard {
 
     /** After a write was accepted: the job is read at the next poll; a deleted one is no longer followed. */
     public synchronized void wrote(JobOperation op, Long createdId) {
+        changes++;
         switch (op.actionType()) {
             case DELETE -> {
                 jobs.remove(op.getJobId());
@@ -107,6 +112,7 @@ public final class DeliveryBoard {
     }
 
     public synchronized void agentsRead(String json) throws IOException {
+        changes++;
         List<ConsoleAgent> read = readings.agents(json);
         Map<Long, ConsoleAgent> before = new HashMap<>(agents);
         agents.clear();
@@ -123,6 +129,7 @@ public final class DeliveryBoard {
 
     /** A written job's own run: the newest of those listed, or none yet. */
     public synchronized void jobRunRead(DeliveryPoll poll, long jobId, String json) throws IOException {
+        changes++;
         List<RunRecord> runs = readings.runs(json);
         runs.forEach(poll::keep);
         if (runs.isEmpty()) runByJob.remove(jobId);
@@ -133,6 +140,7 @@ public final class DeliveryBoard {
      * then runs that changed since they were read, then the longest unread beyond DELIVERY_REFRESH_MS.
      */
     public synchronized List<Long> runsToRead(DeliveryPoll poll) {
+        changes++;
         Instant now = clock.instant();
         if (poll.isFullRuns()) {
             runByJob.clear();
@@ -169,6 +177,7 @@ public final class DeliveryBoard {
     }
 
     public synchronized void runAgentsRead(long runId, String json) throws IOException {
+        changes++;
         Map<Long, RunAgentRow> rows = new HashMap<>();
         for (RunAgentRow row : readings.runAgents(json)) rows.put(row.agentId(), row);
         String fingerprint = runByJob.values().stream().filter(r -> r.id() == runId).map(RunRecord::fingerprint).findFirst().orElse("");
@@ -177,6 +186,7 @@ public final class DeliveryBoard {
 
     /** The round read everything it set out to: the state is current. */
     public synchronized void pollDone(DeliveryPoll poll) {
+        changes++;
         written.removeAll(poll.handled());
         checkedAt = clock.instant();
         failure = null;
@@ -185,6 +195,7 @@ public final class DeliveryBoard {
 
     /** The round failed part-way: what was read stays, marked stale; written jobs are read at the next one. */
     public synchronized void pollFailed(String why) {
+        changes++;
         failure = why;
         failedAt = clock.instant();
     }
@@ -193,6 +204,17 @@ public final class DeliveryBoard {
 
     /** Every followed job's delivery, of one project or all (null), ordered by project and name. */
     public synchronized DeliveryView view(Long project) {
+        if (project == null) {                  // the metrics ask for it once per gauge and scrape
+            if (viewedAt != changes) {
+                all = assess(null);
+                viewedAt = changes;
+            }
+            return all;
+        }
+        return assess(project);
+    }
+
+    private DeliveryView assess(Long project) {
         List<JobDelivery> out = new ArrayList<>();
         for (TrackedJob job : jobs.values()) {
             if (project != null && job.project() != project) continue;
