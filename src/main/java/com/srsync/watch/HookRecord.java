@@ -97,11 +97,13 @@ public final class HookRecord {
     }
 
     /** Webhook deliveries: a {@code Webhook_Status_Change} says the hook's new status. */
-    public synchronized void statusChanges(List<ShotGridEvent> events) {
+    public void statusChanges(List<ShotGridEvent> events) {
         for (ShotGridEvent e : events) {
-            if (!"Webhook_Status_Change".equals(e.eventType())) continue;
+            if (!"Webhook_Status_Change".equals(e.eventType())) continue;   // every delivery passes here: no lock for the others
             Object status = e.meta().getOrDefault("new_value", e.meta().get("status"));
-            announced = status == null || "active".equalsIgnoreCase(String.valueOf(status)) ? null : String.valueOf(status);
+            synchronized (this) {
+                announced = status == null || "active".equalsIgnoreCase(String.valueOf(status)) ? null : String.valueOf(status);
+            }
         }
     }
 

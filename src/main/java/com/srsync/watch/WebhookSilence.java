@@ -5,10 +5,10 @@ import com.srsync.events.ShotGridEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The silence detector: each event the event-log poller reads that the required webhooks cover (a Shot
@@ -19,18 +19,17 @@ import java.util.TreeMap;
  */
 public final class WebhookSilence {
     static final int ALARM_AFTER = 3;
-    private static final int REMEMBERED = 50_000;
+    /** The last event ids that came by webhook: event ids grow by one, so this many in a row never collide. */
+    private static final int REMEMBERED = 1 << 16;
+
+    /** An event from the log, waiting for its grace to pass. */
+    private record Awaited(Instant created, Instant overdue) {}
 
     private final Clock clock;
     private final Duration grace;
-    private final Map<Long, Boolean> byWebhook = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
-    private final TreeMap<Long, Instant> expected = new TreeMap<>();   // event id -> when its webhook is overdue
-    private final Map<Long, Instant> createdAt = new TreeMap<>();
+    // Written on every webhook delivery, by many threads at once: a slot per id, without a lock (the answer must stay fast)
+    private final AtomicLongArray byWebhook = new AtomicLongArray(REMEMBERED);
+    private final TreeMap<Long, Awaited> awaited = new TreeMap<>();
     private Instant watchingFrom;
     private int missedInARow;
     private long missedTotal;
@@ -45,15 +44,25 @@ public final class WebhookSilence {
     /** This replica leads from now: events created before went to another. */
     public synchronized void watchFrom(Instant from) {
         watchingFrom = from;
-        expected.clear();
-        createdAt.clear();
+        awaited.clear();
         missedInARow = 0;
         streakSince = null;
     }
 
     /** A webhook delivery's events (repeats too: a repeat also proves the webhook works). */
-    public synchronized void arrived(List<ShotGridEvent> events) {
-        for (ShotGridEvent e : events) if (e.eventLogEntryId() != null) byWebhook.put(e.eventLogEntryId(), Boolean.TRUE);
+    public void arrived(List<ShotGridEvent> events) {
+        for (ShotGridEvent e : events) {
+            Long id = e.eventLogEntryId();
+            if (id != null) byWebhook.set(slot(id), id);
+        }
+    }
+
+    private boolean cameByWebhook(long id) {
+        return byWebhook.get(slot(id)) == id;
+    }
+
+    private static int slot(long id) {
+        return (int) (id & (REMEMBERED - 1));
     }
 
     /** The events a poll of the event log read that had not come by webhook yet (routes/eventlog.yaml). */
@@ -67,20 +76,18 @@ public final class WebhookSilence {
         Instant created = e.createdInstant();
         if (created == null) created = clock.instant();
         if (created.isBefore(watchingFrom)) return;
-        expected.put(e.eventLogEntryId(), created.plus(grace));
-        createdAt.put(e.eventLogEntryId(), created);
+        awaited.put(e.eventLogEntryId(), new Awaited(created, created.plus(grace)));
     }
 
     /** Settles the events whose grace has passed, oldest first (routes/watch.yaml, every few seconds). */
     public synchronized void check() {
         Instant now = clock.instant();
-        while (!expected.isEmpty()) {
-            Map.Entry<Long, Instant> first = expected.firstEntry();
-            if (first.getValue().isAfter(now)) break;
-            long id = first.getKey();
-            expected.pollFirstEntry();
-            Instant created = createdAt.remove(id);
-            if (byWebhook.containsKey(id)) {
+        while (!awaited.isEmpty()) {
+            Map.Entry<Long, Awaited> first = awaited.firstEntry();
+            if (first.getValue().overdue().isAfter(now)) break;
+            awaited.pollFirstEntry();
+            Instant created = first.getValue().created();
+            if (cameByWebhook(first.getKey())) {
                 missedInARow = 0;
                 streakSince = null;
             } else {
@@ -100,10 +107,6 @@ public final class WebhookSilence {
 
     public synchronized long missedTotal() {
         return missedTotal;
-    }
-
-    public synchronized int missedInARow() {
-        return missedInARow;
     }
 
     /** The required webhooks' events: Shot and Task events the service plans from. */
