@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.srsync.reconcile.Artist;
 import com.srsync.reconcile.JobAgent;
 import com.srsync.reconcile.JobAttribution;
 import com.srsync.reconcile.JobNames;
@@ -14,8 +13,6 @@ import com.srsync.reconcile.SyncRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -58,8 +55,6 @@ public final class JobListing {
 
     public String render(long project, ProjectDirectory directory, List<ObservedJob> consoleJobs) throws JsonProcessingException {
         SyncRules now = rules.get();
-        Map<Long, List<String>> artistsOfAgent = new TreeMap<>();
-        for (Artist a : now.artists()) artistsOfAgent.computeIfAbsent(a.agent().id(), id -> new ArrayList<>()).add(a.displayName());
         String tank = directory.active().get(project);
         List<ObservedJob> jobs = new ArrayList<>(JobAttribution.of(directory, consoleJobs).jobsOf(project));
         jobs.sort(Comparator.comparing(ObservedJob::name));
@@ -74,7 +69,10 @@ public final class JobListing {
             for (JobAgent agent : job.agents()) {
                 ObjectNode a = agents.addObject().put("id", agent.id()).put("role", agent.role()).put("permission", agent.permission());
                 if (agent.id() == now.primaryStorage().id()) a.put("who", "primary storage (" + now.primaryStorage().name() + ")");
-                else a.put("who", String.join(", ", artistsOfAgent.getOrDefault(agent.id(), List.of("not in artists.yaml"))));
+                else {
+                    List<String> artists = now.artistsOn(agent.id());
+                    a.put("who", artists.isEmpty() ? "not in artists.yaml" : String.join(", ", artists));
+                }
             }
         }
         return mapper.writeValueAsString(out);

@@ -123,7 +123,7 @@ public final class OverviewJson {
 
     private static String artistOn(SyncRules now, long agentId) {
         if (agentId == now.primaryStorage().id()) return "the studio storage";
-        List<String> names = now.artists().stream().filter(a -> a.agent().id() == agentId).map(Artist::displayName).toList();
+        List<String> names = now.artistsOn(agentId);
         return names.isEmpty() ? "agent " + agentId : String.join(", ", names);
     }
 

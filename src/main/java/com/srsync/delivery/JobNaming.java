@@ -1,6 +1,5 @@
 package com.srsync.delivery;
 
-import com.srsync.reconcile.Artist;
 import com.srsync.reconcile.JobAgent;
 import com.srsync.reconcile.JobNames;
 import com.srsync.reconcile.SyncRules;
@@ -43,7 +42,7 @@ public final class JobNaming {
 
     /** The artists on this agent, joined; "agent N" when artists.yaml names none. */
     private static String artistOf(SyncRules rules, long agentId) {
-        List<String> names = rules.artists().stream().filter(a -> a.agent().id() == agentId).map(Artist::displayName).toList();
+        List<String> names = rules.artistsOn(agentId);
         return names.isEmpty() ? "agent " + agentId : String.join(", ", names);
     }
 }

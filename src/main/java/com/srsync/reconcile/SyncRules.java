@@ -88,6 +88,11 @@ public final class SyncRules {
         return !byLogin.isEmpty() || !byEmail.isEmpty();
     }
 
+    /** The display names of the artists on this agent, in artists.yaml's order; empty when no artist uses it. */
+    public List<String> artistsOn(long agentId) {
+        return artists.stream().filter(a -> a.agent().id() == agentId).map(Artist::displayName).toList();
+    }
+
     /** Status codes are compared exactly, as ShotGrid stores them. */
     public boolean isActive(String status) {
         return status != null && activeStatuses.contains(status);
