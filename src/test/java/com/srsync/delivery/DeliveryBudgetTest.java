@@ -91,4 +91,15 @@ class DeliveryBudgetTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void the_view_of_all_projects_is_made_once_per_change() throws Exception {
+        written(1);
+        DeliveryView first = board.view(null);
+        assertTrue(first == board.view(null), "no change: the same view, not a second assessment");
+        board.agentsRead("[{\"id\": 2, \"name\": \"MacBook\", \"online\": false, \"errors\": []}]");
+        DeliveryView after = board.view(null);
+        assertFalse(first == after, "a change: a new view");
+        assertEquals(DeliveryState.OFFLINE, after.jobs().get(0).agents().get(1).state());
+    }
 }

@@ -7,6 +7,7 @@ import java.io.File;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -66,5 +67,16 @@ class PortInUseTest {
         assertEquals("2", out[0], out[1]);
         assertTrue(out[1].contains("cannot start: ROUTES_DIR: no folder "), out[1]);
         assertTrue(!out[1].contains("\tat "), out[1]);
+    }
+
+    @Test
+    void a_start_that_fails_otherwise_ends_the_process_too() throws Exception {
+        Path routes = Files.createTempDirectory("srsync-broken-routes-");
+        Files.writeString(routes.resolve("broken.yaml"), "- route:\n    from: [\n");
+        String[] out = run(Map.of("HTTP_PORT", String.valueOf(ServiceTestSupport.freePort()), "ROUTES_DIR", routes.toString(),
+                "SANDBOX_SHOTGRID_PORT", String.valueOf(ServiceTestSupport.freePort()),
+                "SANDBOX_RESILIO_PORT", String.valueOf(ServiceTestSupport.freePort())));
+
+        assertEquals("1", out[0], out[1]);                 // run() waited for the process to end: the simulators did not keep it alive
     }
 }

@@ -71,7 +71,7 @@ class SandboxWalkthroughTest {
 
     @Test
     void a_machine_taken_offline_or_given_an_error_shows_in_the_delivery_state() throws Exception {
-        try (Sandboxed sandbox = Sandboxed.start(Map.of("DELIVERY_POLL_INTERVAL_MS", "1000"), "sandbox-delivery")) {
+        try (Sandboxed sandbox = Sandboxed.start(Map.of(), "sandbox-delivery")) {    // the sandbox reads its machines every 5 s
             ServiceProcess service = sandbox.service();
             String console = sandbox.console();
             await().atMost(Duration.ofSeconds(20)).until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
