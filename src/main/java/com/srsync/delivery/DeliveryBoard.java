@@ -67,8 +67,8 @@ public final class DeliveryBoard {
     public synchronized void planned(ProjectSnapshot snapshot, List<ObservedJob> consoleJobs) {
         changes++;
         long project = snapshot.projectId();
-        Set<Long> followed = new HashSet<>(jobs.keySet());
-        jobs.values().removeIf(j -> j.project() == project);
+        Set<Long> followed = new HashSet<>();                       // this project's jobs as followed until now
+        jobs.values().removeIf(j -> j.project() == project && followed.add(j.jobId()));
         tanks.put(project, snapshot.tankName());
         Map<String, Long> ids = new HashMap<>();
         for (ShotRecord shot : snapshot.shots()) ids.putIfAbsent(shot.code(), shot.id());
