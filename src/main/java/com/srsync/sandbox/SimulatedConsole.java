@@ -36,18 +36,7 @@ final class SimulatedConsole extends SandboxHttp {
     @Override
     protected synchronized Object handle(String method, String path, byte[] body, HttpExchange exchange) throws Exception {
         if (path.equals("/") && method.equals("GET")) return List.copyOf(jobs.values());
-        if (path.startsWith("/sandbox/outage/") && method.equals("POST")) {          // the next N writes answer 503, as a console under maintenance
-            writesToRefuse = Integer.parseInt(path.substring("/sandbox/outage/".length()));
-            return Map.of("writes_refused_next", writesToRefuse);
-        }
-        if (path.startsWith("/sandbox/throttle/") && method.equals("POST")) {        // the next N writes answer 429 + Retry-After, as a busy console
-            writesToThrottle = Integer.parseInt(path.substring("/sandbox/throttle/".length()));
-            String query = exchange.getRequestURI().getQuery();
-            throttleFor = query != null && query.startsWith("retry_after=") ? String.valueOf(Long.parseLong(query.substring(12))) : "30";
-            return Map.of("writes_throttled_next", writesToThrottle, "retry_after", Long.parseLong(throttleFor));
-        }
-        if (path.equals("/sandbox/writes") && method.equals("GET")) return List.copyOf(accepted);
-        if (path.startsWith("/sandbox/agents/") && method.equals("POST")) return agents.change(path, exchange.getRequestURI().getQuery());
+        if (path.startsWith("/sandbox/")) return control(method, path, exchange.getRequestURI().getQuery());
         if (!path.startsWith("/api/v2/")) throw new NoSuchElementException("no such endpoint: " + path);
         if (!("Token " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             return new Status(401, Map.of("message", "Authorization required"));
@@ -55,20 +44,47 @@ final class SimulatedConsole extends SandboxHttp {
         if (path.equals("/api/v2/agents") && method.equals("GET")) return agents.list();
         if (path.startsWith("/api/v2/runs") && method.equals("GET")) return agents.runs(path, exchange.getRequestURI().getQuery(), jobs);
         if (!path.startsWith("/api/v2/jobs")) throw new NoSuchElementException("no such endpoint: " + path);
-        if (!method.equals("GET") && writesToRefuse > 0) {
+        if (!method.equals("GET")) {
+            Object refused = refusal(exchange);
+            if (refused != null) return refused;
+            accepted.add(Map.of("method", method, "path", path, "at", System.currentTimeMillis(),
+                    "body", body.length == 0 ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return jobs(method, path.substring("/api/v2/jobs".length()).replaceAll("^/|/$", ""), body);
+    }
+
+    /** The endpoints for people trying failures and machines: /sandbox/outage, /throttle, /writes, /agents. */
+    private Object control(String method, String path, String query) {
+        if (path.startsWith("/sandbox/outage/") && method.equals("POST")) {          // the next N writes answer 503, as a console under maintenance
+            writesToRefuse = Integer.parseInt(path.substring("/sandbox/outage/".length()));
+            return Map.of("writes_refused_next", writesToRefuse);
+        }
+        if (path.startsWith("/sandbox/throttle/") && method.equals("POST")) {        // the next N writes answer 429 + Retry-After, as a busy console
+            writesToThrottle = Integer.parseInt(path.substring("/sandbox/throttle/".length()));
+            throttleFor = query != null && query.startsWith("retry_after=") ? String.valueOf(Long.parseLong(query.substring(12))) : "30";
+            return Map.of("writes_throttled_next", writesToThrottle, "retry_after", Long.parseLong(throttleFor));
+        }
+        if (path.equals("/sandbox/writes") && method.equals("GET")) return List.copyOf(accepted);
+        if (path.startsWith("/sandbox/agents/") && method.equals("POST")) return agents.change(path, query);
+        throw new NoSuchElementException("no such endpoint: " + method + " " + path);
+    }
+
+    /** A write refused by an outage or a throttle the sandbox was asked for; null when it is taken. */
+    private Object refusal(HttpExchange exchange) {
+        if (writesToRefuse > 0) {
             writesToRefuse--;
             return new Status(503, Map.of("message", "Service Unavailable (sandbox outage)"));
         }
-        if (!method.equals("GET") && writesToThrottle > 0) {
+        if (writesToThrottle > 0) {
             writesToThrottle--;
             exchange.getResponseHeaders().set("Retry-After", throttleFor);
             return new Status(429, Map.of("message", "Too Many Requests (sandbox throttle)"));
         }
-        if (!method.equals("GET")) {
-            accepted.add(Map.of("method", method, "path", path, "at", System.currentTimeMillis(),
-                    "body", body.length == 0 ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        String rest = path.substring("/api/v2/jobs".length()).replaceAll("^/|/$", "");
+        return null;
+    }
+
+    /** The jobs API: {@code rest} is what follows /api/v2/jobs (empty, or a job id). */
+    private Object jobs(String method, String rest, byte[] body) throws IOException {
         if (rest.isEmpty()) {
             if (method.equals("GET")) return List.copyOf(jobs.values());
             if (method.equals("POST")) {
@@ -79,26 +95,25 @@ final class SimulatedConsole extends SandboxHttp {
                 jobs.put(id, job);
                 return Map.of("id", id);
             }
-        } else {
-            long id = Long.parseLong(rest);
-            ObjectNode job = jobs.get(id);
-            if (job == null) throw new NoSuchElementException("job " + id + " not found");
-            switch (method) {
-                case "GET":
-                    return job;
-                case "PUT":
-                    ObjectNode update = (ObjectNode) mapper.readTree(body);
-                    update.put("id", id);
-                    update.set("created_at", job.get("created_at"));
-                    jobs.put(id, update);
-                    return Map.of();
-                case "DELETE":
-                    jobs.remove(id);
-                    return new Status(204, null);
-                default:
-                    break;
-            }
+            throw new NoSuchElementException("no such endpoint: " + method + " /api/v2/jobs");
         }
-        throw new NoSuchElementException("no such endpoint: " + method + " " + path);
+        long id = Long.parseLong(rest);
+        ObjectNode job = jobs.get(id);
+        if (job == null) throw new NoSuchElementException("job " + id + " not found");
+        switch (method) {
+            case "GET":
+                return job;
+            case "PUT":
+                ObjectNode update = (ObjectNode) mapper.readTree(body);
+                update.put("id", id);
+                update.set("created_at", job.get("created_at"));
+                jobs.put(id, update);
+                return Map.of();
+            case "DELETE":
+                jobs.remove(id);
+                return new Status(204, null);
+            default:
+                throw new NoSuchElementException("no such endpoint: " + method + " /api/v2/jobs/" + id);
+        }
     }
 }
