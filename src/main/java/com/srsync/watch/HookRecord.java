@@ -149,10 +149,6 @@ public final class HookRecord {
         announced = null;
     }
 
-    public synchronized List<Hook> hooks() {
-        return List.copyOf(hooks.values());
-    }
-
     private static Iterable<JsonNode> items(JsonNode answer) {
         if (answer == null) return List.of();
         if (answer.isArray()) return answer;
