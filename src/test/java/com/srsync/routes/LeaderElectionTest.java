@@ -108,6 +108,12 @@ class LeaderElectionTest {
         assertEquals(503, webhook.statusCode());
         assertEquals("{\"error\":\"standby: another replica leads; send to the leader\"}", webhook.body());
         assertEquals(503, b.send("POST", "/admin/sync?project=155", ADMIN).statusCode());
+        for (String token : new String[] {null, ADMIN}) {                // a standby's refusal says back nothing it was sent
+            var refused = b.send("GET", "/admin/plan?Refresh=0;url=https://evil.example&Set-Cookie=s%3D1", token);
+            assertEquals(token == null ? 401 : 503, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Refresh").isEmpty() && refused.headers().firstValue("Set-Cookie").isEmpty(),
+                    refused.headers().map().toString());
+        }
         assertEquals(200, b.send("GET", "/observe/health/live", null).statusCode());
         assertEquals(0.0, routeExchanges(b, "shotgrid-call") + routeExchanges(b, "resilio-call"), "the standby called upstream");
 
