@@ -43,6 +43,7 @@ import com.srsync.loop.ReconcileRetries;
 import com.srsync.loop.ReconcileRuns;
 import com.srsync.loop.ReconcileTargets;
 import com.srsync.observe.HealthReport;
+import com.srsync.routefiles.AdminRouteGuard;
 import com.srsync.routefiles.RouteFileReloader;
 import com.srsync.routefiles.RefusedFilesCheck;
 import com.srsync.observe.ReadinessCheck;
@@ -260,6 +261,7 @@ public class SyncConfiguration implements CamelConfiguration {
      * read every routes.reload.interval.ms; refused files show in health as route-files.
      */
     private static void routeFiles(CamelContext context, Beans beans, PropertiesComponent properties) {
+        beans.bind(new AdminRouteGuard());                    // an /admin route without the admin guard is refused at load
         Path dir = Path.of(properties.resolveProperty("routes.dir").orElse("routes"));
         RouteFileReloader reloader = beans.bind(new RouteFileReloader(context, dir));
         beans.bind("routeFilesCheck", new RefusedFilesCheck("route-files", "the routes of its last good version keep running", reloader::refused));

@@ -46,6 +46,8 @@ public final class RouteFileParser {
             if (route.getRouteId() == null || route.getRouteId().isBlank()) {
                 throw new IllegalArgumentException("a route from " + route.getInput().getEndpointUri() + " has no id: give every route an id");
             }
+            String unguarded = AdminRouteGuard.problem(route);
+            if (unguarded != null) throw new IllegalArgumentException(unguarded);
         }
         return new ParsedRouteFile(name, routes, configurations);
     }

@@ -70,6 +70,22 @@ class PortInUseTest {
     }
 
     @Test
+    void an_admin_route_without_the_admin_guard_stops_start_up_naming_its_file_and_route() throws Exception {
+        Path routes = Files.createTempDirectory("srsync-unguarded-routes-");
+        try (var shipped = Files.list(Path.of("routes"))) {
+            for (Path f : shipped.filter(f -> f.toString().endsWith(".yaml")).toList()) Files.copy(f, routes.resolve(f.getFileName()));
+        }
+        Files.copy(Path.of("src/test/resources/routes-extra/admin-unguarded.yaml"), routes.resolve("mine.yaml"));
+        String[] out = run(Map.of("HTTP_PORT", String.valueOf(ServiceTestSupport.freePort()), "ROUTES_DIR", routes.toString(),
+                "SANDBOX_SHOTGRID_PORT", String.valueOf(ServiceTestSupport.freePort()),
+                "SANDBOX_RESILIO_PORT", String.valueOf(ServiceTestSupport.freePort())));
+
+        assertEquals("2", out[0], out[1]);
+        assertTrue(out[1].contains("mine.yaml: route 'admin-unnamed-by-an-integrator' serves /admin/unnamed without the admin guard"),
+                out[1]);
+    }
+
+    @Test
     void a_start_that_fails_otherwise_ends_the_process_too() throws Exception {
         Path routes = Files.createTempDirectory("srsync-broken-routes-");
         Files.writeString(routes.resolve("broken.yaml"), "- route:\n    from: [\n");

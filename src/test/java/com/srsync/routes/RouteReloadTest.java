@@ -177,6 +177,21 @@ class RouteReloadTest extends ServiceTestSupport {
     }
 
     @Test
+    void an_admin_route_without_the_admin_guard_is_refused_with_why() throws Exception {
+        Files.writeString(ROUTES.resolve("hello.yaml"), """
+            - route:
+                id: admin-unguarded
+                from:
+                  uri: platform-http:/admin/unguarded
+                  steps:
+                    - setBody: {constant: "what only an admin may see"}
+            """);
+        awaitRefused("hello.yaml", "route 'admin-unguarded' serves /admin/unguarded without the admin guard: "
+                + "add routeConfigurationId: admin-errors");
+        assertEquals(404, admin("GET", "/admin/unguarded", null).statusCode());
+    }
+
+    @Test
     void a_changed_route_configuration_reloads_the_routes_that_use_it_and_a_broken_one_changes_nothing() throws Exception {
         String shipped = Files.readString(Path.of("routes/errors.yaml"));
         String recorder = "bean: {ref: deadLetterStore, method:";
