@@ -53,18 +53,24 @@ const OUTCOME_WORDS = { written: "made its changes", no_change: "found nothing t
   left_alone: "left the project alone", stopped: "stopped before changing anything", deferred: "was asked by Resilio to wait; it will try again",
   abandoned: "stopped: another copy of the service took over" };
 const CHECK_WORDS = { shotgrid: "ShotGrid cannot be read", resilio: "the Resilio console cannot be reached or refuses",
-  reconcile: "no check has succeeded for a long time", "artists-file": "the last artists.yaml edit was refused",
+  reconcile: "no check has succeeded for a long time", "reconcile-failures": "a project keeps failing", "artists-file": "the last artists.yaml edit was refused",
+  "delivery-field": "the shots' delivery field is not written", "data-dir": "the data folder cannot be written",
   "route-files": "a route file edit was refused", eventlog: "ShotGrid's event log is not followed", "leader-label": "the leader's pod label is wrong",
   webhook: "ShotGrid's webhook may have stopped" };
 const ACTION_WORDS = { create: "make the job", update: "change the job", delete: "remove the job" };
 
 function machine(agent) { return agent.role === "primary_storage" ? "the studio storage" : (agent.artist || "agent " + agent.agent_id) + "'s machine"; }
 
-function agentSentence(agent) {
+function agentSentence(agent) {                         // what a hover or a tap on a chip says, with the console's own words
   let text = machine(agent) + " " + (STATE_WORDS[agent.state] || agent.state);
-  if (agent.state === "offline" && agent.last_seen) text += " since " + clock(agent.last_seen) + " (" + rel(agent.last_seen) + ")";
+  if (agent.online === false && agent.last_seen) {
+    text += (agent.state === "offline" ? "" : " and is offline") + " since " + clock(agent.last_seen) + " (" + rel(agent.last_seen) + ")";
+  }
   if (agent.files_total != null) text += "; " + (agent.files_completed == null ? "?" : agent.files_completed) + " of " + agent.files_total + " files";
-  if (agent.detail && !["online", "file list complete"].includes(agent.detail) && !agent.detail.startsWith("offline since")) text += " - " + agent.detail;
+  const detail = agent.detail || "";
+  const error = detail.indexOf("; error: ");
+  if (error >= 0) text += " - " + detail.slice(error + 9);
+  else if (detail && !["online", "file list complete"].includes(detail) && !detail.startsWith("offline since")) text += " - " + detail;
   return text.charAt(0).toUpperCase() + text.slice(1) + ".";
 }
 
@@ -136,6 +142,12 @@ function showProject(p) {
   checked.append(" against ShotGrid and Resilio.");
   box.appendChild(checked);
   if (p.left_alone) box.appendChild(el("p", "Left alone: " + p.left_alone + ". Its jobs are not changed until this is fixed.", "warning"));
+  if (p.failing) {
+    const f = el("p", "Every check of this project has failed since ", "warning");
+    f.appendChild(when(p.failing.since));
+    f.append(": " + p.failing.why + ". The service tries again at least every minute; its jobs stay as they are meanwhile.");
+    box.appendChild(f);
+  }
   if (p.guard && p.guard.blocked) box.appendChild(el("p", "Held back: the last check would have removed " + p.guard.deletes + " of " + p.guard.managed + " jobs, more than the delete guard allows. Nothing was removed; check ShotGrid, then sync again.", "warning"));
   box.appendChild(shotsTable(p));
   lettersOf(p, box);
@@ -153,14 +165,14 @@ function shotsTable(p) {
     const why = job ? stateLine(job) : !s.job ? sentence("No job: " + s.why)
       : refused ? "Resilio refused to make its job (below); the service tries again at each check." : "Its job is being made.";
     const who = job ? chips(job) : el("span", (s.job ? s.artists : s.artists.concat(s.not_in_artists_yaml)).join(", ") || "no one");
-    const r = row(t, [s.code, who, s.job ? (job ? job.state : refused ? "error" : "waiting") : "no job", why],
+    const r = row(t, [s.code, who, s.job ? (job ? stateCell(job) : refused ? "error" : "waiting") : "no job", why],
       [s.code, s.id, ...s.artists, ...s.not_in_artists_yaml].join(" "));
     r.dataset.shot = s.id;
     if (job) r.classList.add("state-" + job.state);
     if (focusShotIds.includes(s.id)) r.classList.add("highlight");
   }
   const assets = (p.jobs || []).find((j) => j.shot == null);
-  if (assets) row(t, ["Assets (all of the project's artists)", chips(assets), assets.state, stateLine(assets)], "assets " + assets.name);
+  if (assets) row(t, ["Assets (all of the project's artists)", chips(assets), stateCell(assets), stateLine(assets)], "assets " + assets.name);
   const wrap = el("div");
   wrap.appendChild(label("Active shots, and what each artist's machine has of them"));
   wrap.appendChild((p.shots || []).length || assets ? t : label("No active shot."));
@@ -169,6 +181,16 @@ function shotsTable(p) {
   const tech = (p.jobs || []).map((j) => j.name + " (id " + j.id + (j.run ? ", run " + j.run.id + " " + j.run.status : "") + ")").join("; ");
   if (tech) wrap.appendChild(el("p", "Details: " + tech + ". Artists' machines hold the files read-write on demand; the studio storage holds them read-write.", "details"));
   return wrap;
+}
+
+const OLD_READ_S = 600;                                 // a state read longer ago than this says its age, not only on hover
+
+function stateCell(job) {                                // the job's state, with when Resilio was last read for it
+  const cell = el("span", job.state);
+  cell.title = job.read_at ? "Read from Resilio " + rel(job.read_at) + " (" + new Date(job.read_at).toLocaleString() + ")"
+    : "Not read from Resilio yet";
+  if (job.read_at && (Date.now() - Date.parse(job.read_at)) / 1000 > OLD_READ_S) cell.appendChild(el("span", " (read " + rel(job.read_at) + ")", "age"));
+  return cell;
 }
 
 function stateLine(job) {
@@ -228,55 +250,76 @@ function runsOf(p, box) {
 
 // --- the whole page ------------------------------------------------------------------------------
 
+const TODO = {
+  offline: "Offline: nothing new reaches the machine until it is back; ask its artist to start it and Resilio on it.",
+  error: "Error: open the machine in the Resilio console (Agents); the message is the console's own, and the job goes on once it is fixed." };
+
+function machineList(agents, more) {
+  const p = el("p");
+  agents.forEach((a, i) => { p.append((i ? ", " : "") + (a.artist || "agent " + a.agent_id)); more(p, a); });
+  return p;
+}
+
 function showSummary(o) {
   const d = o.delivery || {};
   const off = d.offline || [];
+  const errors = d.errors || [];
   const top = $("delivery");
   top.textContent = "";
+  const todo = [];
   if (off.length) {
-    top.className = "warning";
-    top.append(off.length + (off.length === 1 ? " machine offline: " : " machines offline: "));
-    off.forEach((a, i) => {
-      top.append((i ? ", " : "") + a.artist + " (since " + clock(a.last_seen) + ", ");
-      top.appendChild(when(a.last_seen));
-      top.append(")");
-    });
-    top.append(".");
-  } else {
-    top.className = "muted";
-    top.textContent = d.checked_at ? "Every machine the jobs hold is online." : "What each machine has is not read from Resilio yet.";
+    const p = machineList(off, (line, a) => { line.append(" (since " + clock(a.last_seen) + ", "); line.appendChild(when(a.last_seen)); line.append(")"); });
+    p.prepend(el("span", off.length + (off.length === 1 ? " machine offline: " : " machines offline: "), "what"));
+    p.append(".");
+    top.appendChild(p);
+    todo.push(TODO.offline);
   }
-  const age = el("span", d.checked_at ? " Read from Resilio " : "");
+  if (errors.length) {
+    const p = machineList(errors, (line, a) => line.append(" - " + a.message + (a.online === false ? " (and offline)" : "")));
+    p.prepend(el("span", errors.length + (errors.length === 1 ? " machine with an error: " : " machines with an error: "), "what"));
+    p.append(".");
+    top.appendChild(p);
+    todo.push(TODO.error);
+  }
+  if (todo.length) top.appendChild(el("p", todo.join(" "), "todo"));
+  top.className = off.length || errors.length ? "warning" : "muted";
+  if (!off.length && !errors.length) top.appendChild(el("p", d.checked_at ? "Every machine the jobs hold is online, without an error." : "What each machine has is not read from Resilio yet."));
+  const age = el("p", d.checked_at ? "Read from Resilio " : "", "todo");
   if (d.checked_at) { age.appendChild(when(d.checked_at)); age.append("."); }
-  if (d.stale) age.append("; the last read failed (" + (d.error || "no reason") + "), so this may be out of date.");
-  top.appendChild(age);
+  if (d.stale) age.append(" The last read failed (" + (d.error || "no reason") + "), so this may be out of date.");
+  if (age.textContent) top.appendChild(age);
   const w = o.webhook || {};
   const hook = $("webhook");
   hook.textContent = (w.problems || []).length ? "ShotGrid's webhook: " + w.problems.join(" ") + "."
-    : (w.seconds_since_last_delivery < 0 ? "No webhook delivery since the service started" : "Last webhook delivery " + ago(w.seconds_since_last_delivery))
+    : (w.seconds_since_last_delivery < 0 ? "No webhook delivery since this copy took charge" : "Last webhook delivery " + ago(w.seconds_since_last_delivery))
       + "; " + (w.failed_answers_last_day || 0) + " answers in the last 24 hours that ShotGrid counts as failed (it switches the webhook off at 100)"
-      + (w.missed_events ? "; " + w.missed_events + " events came only through the event log" : "") + "." + (w.unknown ? " Its status on ShotGrid is not known: " + w.unknown + "." : "");
+      + (w.missed_events ? "; " + w.missed_events + " events came only through the event log" : "") + "." + (w.unknown ? " Its status on ShotGrid is not known: " + w.unknown + "." : "")
+      + ((w.warnings || []).length ? " " + w.warnings.join(" ") + "." : "");
   hook.className = (w.problems || []).length ? "warning" : "muted";
   $("warnings").textContent = (o.warnings || []).join(" ");
   $("warnings").hidden = !(o.warnings || []).length;
+  return (w.problems || []).length > 0;
 }
 
 async function load() {
   say("");
   try {
     const leader = await fetch("/observe/leader", { headers: { Authorization: "Bearer " + token() } }).then((a) => a.json()).catch(() => null);
-    if (leader) {
-      $("leader").textContent = leader.leader ? "In charge" + (leader.replica ? " (" + leader.replica + ")" : "") : "Standby copy";
-      $("leader").className = "pill " + (leader.leader ? "leader" : "standby");
-      $("leader").hidden = false;
-    }
+    if (leader) $("leader").textContent = leader.leader ? "This copy of the service is in charge" + (leader.replica ? " (" + leader.replica + ")" : "") + "."
+      : "This copy of the service is a standby: another copy is in charge.";
     const health = await api("/observe/health");
     const down = (health.checks || []).filter((c) => c.status !== "UP");
     $("health").textContent = down.length === 0 ? "Health: all checks up."
       : "Health: " + down.map((c) => (CHECK_WORDS[c.name] || c.name) + (c.message ? " (" + c.message + ")" : "")).join("; ") + ".";
     $("health").className = down.length === 0 ? "muted" : "down";
     overview = await api("/admin/overview" + (focusProject ? "?project=" + encodeURIComponent(focusProject) : ""));
-    showSummary(overview);
+    const hookWrong = showSummary(overview);
+    const wrong = down.length > 0 || hookWrong || (leader && !leader.leader);
+    const service = $("service");
+    service.hidden = false;
+    service.classList.toggle("wrong", wrong);
+    if (wrong && !service.dataset.openedForTrouble) { service.open = true; service.dataset.openedForTrouble = "1"; }
+    if (!wrong) delete service.dataset.openedForTrouble;
     const main = $("projects");
     main.textContent = "";
     for (const p of overview.projects || []) main.appendChild(showProject(p));

@@ -4,6 +4,7 @@ import com.srsync.app.FreePorts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import com.srsync.app.LaunchOptions;
+import com.srsync.app.StartupRefusal;
 import com.srsync.app.SyncConfiguration;
 import com.srsync.config.ConfigException;
 import com.srsync.sandbox.Sandbox;
@@ -52,7 +53,12 @@ public final class Application {
                     }
                 });
             }
-            return main.run(args);
+            StartupRefusal refusal = new StartupRefusal(main::completed);   // a setting refused once the service runs: exit 2
+            main.bind("startupRefusal", refusal);
+            int status = main.run(args);
+            if (refusal.refused() == null) return status;
+            System.err.println("shotgrid-resilio-sync cannot start: " + refusal.refused());
+            return CONFIG_ERROR;
         } catch (Exception e) {
             ConfigException config = configError(e);
             if (config == null) throw new IllegalStateException("start-up failed", e);

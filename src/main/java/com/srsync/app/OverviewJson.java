@@ -5,8 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.srsync.delivery.AgentDelivery;
 import com.srsync.delivery.DeliveryBoard;
 import com.srsync.delivery.DeliveryJson;
+import com.srsync.delivery.DeliveryState;
+import com.srsync.delivery.DeliverySummary;
+import com.srsync.delivery.DeliveryView;
+import com.srsync.delivery.JobDelivery;
+import com.srsync.loop.ReconcileRetries;
+import java.util.Map;
 import com.srsync.failure.DeadLetter;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.loop.RunHistory;
@@ -38,10 +45,16 @@ public final class OverviewJson {
     private final Supplier<SyncRules> rules;
     private final PlanJson plans;
     private final Supplier<java.util.Map<String, Object>> webhook;
+    private final Supplier<List<ReconcileRetries.LongFailure>> failing;
 
-    /** @param webhook the webhook watch's summary: last delivery, failed answers, missed events, problems */
+    /**
+     * @param webhook the webhook watch's summary: last delivery, failed answers, missed events, problems, warnings
+     * @param failing the projects whose reconciles have failed for long
+     */
     public OverviewJson(ObjectMapper mapper, ProjectPictures pictures, DeliveryBoard board, DeliveryJson delivery, RunHistory runs,
-                        DeadLetterStore deadLetters, Supplier<SyncRules> rules, PlanJson plans, Supplier<java.util.Map<String, Object>> webhook) {
+                        DeadLetterStore deadLetters, Supplier<SyncRules> rules, PlanJson plans, Supplier<java.util.Map<String, Object>> webhook,
+                        Supplier<List<ReconcileRetries.LongFailure>> failing) {
+        this.failing = failing;
         this.mapper = mapper;
         this.pictures = pictures;
         this.board = board;
@@ -64,13 +77,38 @@ public final class OverviewJson {
         for (String key : List.of("checked_at", "stale", "failed_at", "error", "artists")) if (all.has(key)) summary.set(key, all.get(key));
         ArrayNode offline = summary.putArray("offline");
         for (JsonNode a : all.path("offline")) offline.add(((ObjectNode) a.deepCopy()).put("artist", artistOn(now, a.path("agent_id").asLong())));
+        summary.set("errors", machinesWithErrors(board.view(project), now));
         List<DeadLetter> letters = deadLetters.list();
+        Map<String, ReconcileRetries.LongFailure> failingNow = new java.util.HashMap<>();
+        for (ReconcileRetries.LongFailure f : failing.get()) failingNow.put(f.project(), f);
         ArrayNode projects = root.putArray("projects");
         for (ProjectPictures.Picture p : pictures.pictures(project)) {
             JsonNode jobs = jobsOf(all, p.project());
-            projects.add(project(p, jobs, now, letters));
+            ObjectNode out = project(p, jobs, now, letters);
+            ReconcileRetries.LongFailure f = failingNow.get(String.valueOf(p.project()));
+            if (f != null) out.putObject("failing").put("since", f.since().toString()).put("why", f.why());
+            projects.add(out);
         }
         return mapper.writeValueAsString(root);
+    }
+
+    /** Each machine with an error on a job, once, with the console's words (an offline one too). */
+    private ArrayNode machinesWithErrors(DeliveryView view, SyncRules now) {
+        Map<Long, ObjectNode> byAgent = new java.util.TreeMap<>();
+        for (JobDelivery job : view.jobs()) {
+            for (AgentDelivery a : job.agents()) {
+                if (a.state() != DeliveryState.ERROR || byAgent.containsKey(a.agentId())) continue;
+                String detail = a.detail();
+                int cut = detail.indexOf(DeliverySummary.ERROR_WHILE_OFFLINE);
+                ObjectNode o = mapper.createObjectNode().put("agent_id", a.agentId()).put("artist", artistOn(now, a.agentId()))
+                        .put("message", cut >= 0 ? detail.substring(cut + DeliverySummary.ERROR_WHILE_OFFLINE.length()) : detail);
+                if (a.online() != null) o.put("online", a.online());
+                byAgent.put(a.agentId(), o);
+            }
+        }
+        ArrayNode out = mapper.createArrayNode();
+        byAgent.values().forEach(out::add);
+        return out;
     }
 
     private ObjectNode project(ProjectPictures.Picture p, JsonNode jobs, SyncRules now, List<DeadLetter> letters) {

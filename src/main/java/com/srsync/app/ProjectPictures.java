@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * What the last reconcile of each project saw and planned: its active shots with their assignees, and
  * its plan. The status page is served from this (and the delivery board), so a page load costs no
- * ShotGrid or console request; {@code GET /admin/plan} stays the live computation.
+ * ShotGrid or console request; {@code GET /admin/plan} stays the live computation. Leader-scoped.
  */
-public final class ProjectPictures {
+public final class ProjectPictures implements com.srsync.cluster.TermScoped {
     /** One project as its last reconcile saw it. */
     public record Picture(long project, String tankName, Instant plannedAt, List<ShotRecord> activeShots, ProjectPlan plan) {
         public Picture {
@@ -33,6 +33,19 @@ public final class ProjectPictures {
     /** After a reconcile's plan (reconcile.yaml). */
     public void planned(ProjectSnapshot snapshot, ProjectPlan plan) {
         pictures.put(snapshot.projectId(), new Picture(snapshot.projectId(), snapshot.tankName(), clock.instant(), snapshot.shots(), plan));
+    }
+
+    /** Why an active shot of the project has no job, as its last plan said; null when it said nothing of it. */
+    public String whyNoJob(long project, long shotId) {
+        Picture p = pictures.get(project);
+        if (p == null) return null;
+        return p.plan().skippedShots().stream().filter(s -> s.id() == shotId).map(com.srsync.reconcile.SkippedShot::reason).findFirst()
+                .orElse(p.plan().leftAlone());
+    }
+
+    @Override
+    public void forgetTerm() {
+        pictures.clear();
     }
 
     /** Every project's, ordered by id; only {@code project}'s when it is not null. */

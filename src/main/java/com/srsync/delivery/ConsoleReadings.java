@@ -54,7 +54,7 @@ public final class ConsoleReadings {
         JsonNode root = mapper.readTree(json == null ? "" : json);
         if (root != null && root.isObject() && root.get("data") != null && root.get("data").isArray()) return root.get("data");
         if (root != null && root.isArray()) return root;
-        throw new IOException(call + " answered neither a list nor {\"data\": [...]}");
+        throw new com.srsync.http.UnusableAnswerException(call + " answered neither a list nor {\"data\": [...]}");
     }
 
     private static String text(JsonNode n) {

@@ -13,6 +13,8 @@ import java.util.Locale;
 public final class DeliverySummary {
     /** ShotGrid's text fields take more, but a summary longer than this helps no one in a list view. */
     static final int LONGEST = 250;
+    /** How {@link DeliveryAssessment} words an error on a machine that is also offline. */
+    public static final String ERROR_WHILE_OFFLINE = "; error: ";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private DeliverySummary() {}
@@ -23,7 +25,7 @@ public final class DeliverySummary {
         int ready = 0;
         for (AgentDelivery a : job.agents()) {
             if (a.isPrimary()) {
-                if (a.state() != DeliveryState.READY) problems.add(0, "studio storage " + words(a));
+                if (a.state() != DeliveryState.READY) problems.add(0, "studio storage " + (a.state() == DeliveryState.SYNCING ? "still indexing" : words(a)));
                 continue;
             }
             artists++;
@@ -37,7 +39,10 @@ public final class DeliverySummary {
     private static String words(AgentDelivery a) {
         return switch (a.state()) {
             case OFFLINE -> a.lastSeen() == null ? "offline" : "offline since " + HOUR.format(a.lastSeen());
-            case ERROR -> "error: " + a.detail();
+            case ERROR -> Boolean.FALSE.equals(a.online()) && a.detail().contains(ERROR_WHILE_OFFLINE)
+                    ? (a.lastSeen() == null ? "offline" : "offline since " + HOUR.format(a.lastSeen())) + ", error: "
+                            + a.detail().substring(a.detail().indexOf(ERROR_WHILE_OFFLINE) + ERROR_WHILE_OFFLINE.length())
+                    : "error: " + a.detail();
             case SYNCING -> a.filesTotal() == null ? "syncing" : "syncing (" + (a.filesCompleted() == null ? 0 : a.filesCompleted()) + "/" + a.filesTotal() + " files)";
             case WAITING -> "waiting";
             case UNKNOWN -> "unknown (" + a.detail() + ")";

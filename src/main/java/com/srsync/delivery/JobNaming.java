@@ -21,9 +21,9 @@ public final class JobNaming {
 
     /**
      * @param tank    the project's tank name; null when unknown (the shot is then not named)
-     * @param shotIds the project's active shots' ids by code
+     * @param shotIds the project's active shots' ids by code (two shots may share a code)
      */
-    public TrackedJob tracked(long project, String tank, Map<String, Long> shotIds, long jobId, String name, List<JobAgent> agents) {
+    public TrackedJob tracked(long project, String tank, Map<String, List<Long>> shotIds, long jobId, String name, List<JobAgent> agents) {
         SyncRules now = rules.get();
         List<TrackedJob.Agent> named = new ArrayList<>();
         for (JobAgent agent : agents) {
@@ -31,7 +31,7 @@ public final class JobNaming {
             named.add(new TrackedJob.Agent(agent.id(), agent.role(), artist));
         }
         String shot = shotOf(tank, name);
-        return new TrackedJob(project, jobId, name, shot, shot == null ? null : shotIds.get(shot), named);
+        return new TrackedJob(project, jobId, name, shot, shot == null ? List.of() : shotIds.getOrDefault(shot, List.of()), named);
     }
 
     private static String shotOf(String tank, String jobName) {

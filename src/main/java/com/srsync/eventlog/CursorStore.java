@@ -20,10 +20,12 @@ import java.util.TreeMap;
 public final class CursorStore {
     private final Path file;
     private final ObjectMapper mapper;
+    private final com.srsync.durable.DataDirWrites writes;
 
-    public CursorStore(Path dataDir, ObjectMapper mapper) {
+    public CursorStore(Path dataDir, ObjectMapper mapper, com.srsync.durable.DataDirWrites writes) {
         this.file = dataDir.resolve("eventlog-cursor.json");
         this.mapper = mapper;
+        this.writes = writes;
     }
 
     public Path file() {
@@ -61,8 +63,10 @@ public final class CursorStore {
         cursor.backlog().forEach((id, expiry) -> backlog.put(String.valueOf(id), expiry.toString()));
         try {
             AtomicFile.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            writes.wrote(file.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            writes.failed(file.toAbsolutePath().getParent(), e);
+            throw new UncheckedIOException("cannot write " + file, e);   // the poll fails: its events are read again
         }
     }
 }

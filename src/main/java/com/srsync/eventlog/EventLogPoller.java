@@ -51,6 +51,7 @@ public final class EventLogPoller {
     private long lastId;
     private Map<Long, Instant> backlog;
     private final List<ShotGridEvent> pending = new ArrayList<>();
+    private final List<ShotGridEvent> read = new ArrayList<>();
     private String stoppedBecause;
     private int failuresInARow;
     private Instant nextAttempt = Instant.MIN;
@@ -70,8 +71,14 @@ public final class EventLogPoller {
         this.startId = startId;
     }
 
-    /** One page: the new events (repeats left out), and whether to read again at once. */
-    public record Page(List<ShotGridEvent> events, boolean full) {}
+    /**
+     * One poll's page.
+     *
+     * @param events the new events, to hand over (those already seen as webhooks left out)
+     * @param read   every event this poll read, those the webhooks brought first too (the silence detector's input)
+     * @param full   whether to read again at once
+     */
+    public record Page(List<ShotGridEvent> events, List<ShotGridEvent> read, boolean full) {}
 
     /** True when a poll may run now: the poller is not stopped and not waiting out a failure. */
     public synchronized boolean isDue() {
@@ -84,6 +91,7 @@ public final class EventLogPoller {
      */
     public synchronized SearchQuery begin() {
         pending.clear();
+        read.clear();
         if (saved == null) {
             try {
                 saved = store.load().orElse(null);
@@ -143,7 +151,7 @@ public final class EventLogPoller {
         }
         boolean full = page.size() >= ShotGridPaging.PAGE_SIZE;
         if (!full) lag = 0;
-        return new Page(List.copyOf(pending), full);
+        return new Page(List.copyOf(pending), List.copyOf(read), full);
     }
 
     /** After a full page: the search for the newest event, to know how far behind the cursor is. */
@@ -160,15 +168,31 @@ public final class EventLogPoller {
     public synchronized void handedOver() {
         pending.forEach(e -> recent.markSeen(e.eventLogEntryId()));
         pending.clear();
+        read.clear();
         saved = new Cursor(lastId, backlog);
         store.save(saved);
         failuresInARow = 0;
         lastFailure = null;
     }
 
+    /**
+     * A change of term: the next poll starts from the cursor as saved (another replica may have moved it, when
+     * DATA_DIR is shared), with no failure pending. A poller stopped by a corrupt cursor file stays stopped.
+     */
+    public synchronized void forgetTerm() {
+        if (stoppedBecause != null) return;
+        saved = null;
+        pending.clear();
+        read.clear();
+        failuresInARow = 0;
+        nextAttempt = Instant.MIN;
+        lag = 0;
+    }
+
     /** A poll failed: nothing of it counts; the next is tried after 1 s, doubling to 60 s. */
     public synchronized void failed(Exception e) {
         pending.clear();
+        read.clear();
         if (stoppedBecause != null) return;
         failuresInARow++;
         long wait = Math.min(60_000, 1000L << Math.min(failuresInARow - 1, 6));
@@ -188,6 +212,7 @@ public final class EventLogPoller {
 
     private void keep(JsonNode row) {
         ShotGridEvent event = event(row);
+        read.add(event);
         if (recent.isNew(event.eventLogEntryId())) pending.add(event);
     }
 

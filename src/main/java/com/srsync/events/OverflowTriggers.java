@@ -61,6 +61,37 @@ public final class OverflowTriggers {
         }
     }
 
+    /**
+     * A valid delivery's events did not go on the event queue. When the queue had no room (its memory budget, or
+     * its length: a full seda queue's "Queue full") that is the flood this class is for: the events are reduced to
+     * their projects ({@link #take}) and the delivery counts as accepted. Anything else is a bug: logged as an
+     * error with the delivery's id and counted as a failed delivery, not as accepted - and its projects are kept
+     * for a reconcile all the same, so nothing it asked for is lost. Either way the delivery is answered 200.
+     *
+     * @param deliveryId ShotGrid's {@code x-sg-delivery-id}, or null
+     */
+    public void notHandedOver(com.srsync.webhook.WebhookReceipt receipt, String deliveryId, Exception why) {
+        List<ShotGridEvent> events = receipt == null ? List.of() : receipt.events();
+        if (isQueueFull(why)) {
+            take(events, why);
+            if (!events.isEmpty()) metrics.webhook("accepted", events.size());
+            return;
+        }
+        for (ShotGridEvent e : events) {
+            String trigger = EventRelevance.trigger(e);
+            if (trigger != null) pending.add(trigger);
+        }
+        metrics.webhook("failed", 1);
+        LOG.error("Webhook delivery {} could not be put on the event queue (a bug, not a full queue); its {} event(s) are not published "
+                + "for extensions, and their projects are reconciled as usual", deliveryId == null ? "(no x-sg-delivery-id)" : deliveryId,
+                events.size(), why);
+    }
+
+    /** True when {@code e} says the event queue had no room: its memory budget, or its length (a full seda queue's "Queue full"). */
+    static boolean isQueueFull(Throwable e) {
+        return e instanceof EventQueueBudget.FullException || (e instanceof IllegalStateException && "Queue full".equals(e.getMessage()));
+    }
+
     /** The projects (and "all") waiting since the last call, each once; handed to the debounce by a timer route. */
     public List<String> drain() {
         List<String> out = new ArrayList<>();

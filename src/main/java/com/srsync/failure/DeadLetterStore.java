@@ -7,6 +7,7 @@ import com.srsync.reconcile.ProjectPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import com.srsync.durable.AtomicFile;
+import com.srsync.durable.DataDirWrites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * durably ({@link AtomicFile}) so a crash or a power cut never leaves half a document. A write that
  * fails again updates its document; a later reconcile in which that write succeeded, or is no longer
  * needed, removes it. The documents are read once at start-up and then kept in memory as well, so
- * listing and counting them (the metrics gauge, every reconcile) reads no file.
+ * listing and counting them (the metrics gauge, every reconcile) reads no file. A folder that cannot be
+ * written (full, read-only) never ends a run early: the letter is kept in memory, and {@link DataDirWrites}
+ * logs it once and shows it in health.
  */
 public final class DeadLetterStore {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterStore.class);
@@ -40,8 +43,10 @@ public final class DeadLetterStore {
     private final Clock clock;
     private final Upstreams upstreams;
     private final Map<String, Stored> letters = new HashMap<>();
+    private final DataDirWrites writes;
 
-    public DeadLetterStore(Path dataDir, ObjectMapper mapper, Clock clock, Upstreams upstreams) {
+    public DeadLetterStore(Path dataDir, ObjectMapper mapper, Clock clock, Upstreams upstreams, DataDirWrites writes) {
+        this.writes = writes;
         this.upstreams = upstreams;
         this.dir = dataDir.resolve("dead-letters");
         this.mapper = mapper;
@@ -49,7 +54,7 @@ public final class DeadLetterStore {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("DATA_DIR: cannot create " + dir, e);
+            throw new com.srsync.config.ConfigException("DATA_DIR: cannot create " + dir + " (" + e.getMessage() + ")");
         }
         load();
     }
@@ -72,8 +77,9 @@ public final class DeadLetterStore {
         try {
             AtomicFile.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(letter));
             if (previous != null && !previous.file().equals(file)) AtomicFile.delete(previous.file());
+            writes.wrote(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write dead letter " + file, e);
+            writes.failed(dir, e);                              // kept in memory: listed, counted, settled as any other
         }
         letters.put(letter.identity(), new Stored(letter, file));
         LOG.error("Dead letter: project {} {} {} failed, tried {} time{} since {}: {}", letter.project(), letter.action(), letter.jobName(),
@@ -128,8 +134,9 @@ public final class DeadLetterStore {
         if (stored == null) return;
         try {
             AtomicFile.delete(stored.file());
+            writes.wrote(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove dead letter " + stored.file(), e);
+            writes.failed(dir, e);                              // settled all the same; a restart would list it again, then settle it
         }
         letters.remove(d.identity());
     }

@@ -112,6 +112,8 @@ public final class Upstreams {
             if (body.length() > DETAIL_LIMIT) body = body.substring(0, DETAIL_LIMIT) + "…";
             return what + " answered " + http.getStatusCode() + (body.isEmpty() ? "" : ": " + body);
         }
+        UnusableAnswerException unusable = find(failure, UnusableAnswerException.class);
+        if (unusable != null) return unusable.getMessage();
         if (find(failure, IOException.class) != null) {
             return (call == null ? "the call" : call) + " got no answer (" + noAnswerDetail(failure) + ")";
         }

@@ -128,7 +128,8 @@ public final class ReconcileRuns {
         LOG.error("Reconcile of {} stopped before any write: {}", what, why);
         history.add(String.valueOf(project), null, 0, "stopped", 0, 0, 0, 0, why);
         boolean transientFailure = error == null || Upstreams.status(error) == null || Upstreams.isTransient(error);
-        if (transientFailure) retries.afterFailure(project);
+        if (transientFailure) retries.afterFailure(project, why);
+        else retries.stoppedFor(project, why);            // not retried (a refusal): the safety net tries again; reported if it lasts
     }
 
     private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
@@ -169,21 +170,23 @@ public final class ReconcileRuns {
         if (plan.isBlocked()) metrics.guardBlocked();
         deadLetters.settle(plan, run.unwrittenOperations(), !dryRun && !plan.isBlocked());
         log(run, dryRun);
+        String failed = run.failures() + " write" + (run.failures() == 1 ? "" : "s") + " dead-lettered (GET /admin/dead-letters)";
         if (run.deferredUntil() > 0) {
             if (run.failures() > 0) {
                 metrics.reconcileError("write");
-                retries.afterFailure(plan.projectId());
+                retries.afterFailure(plan.projectId(), failed);
             }
             retries.notBefore(plan.projectId(), run.deferredUntil());   // planned again from fresh reads, when the console is ready
         } else if (run.isPlanAgain() && run.failures() == 0) {
-            retries.afterFailure(plan.projectId());   // planned again after the first backoff, from what the console has now
+            retries.succeeded(plan.projectId());
+            retries.planAgain(plan.projectId());      // planned again after the first delay, from what the console has now
             if (!plan.isBlocked()) health.reconcileSucceeded();
         } else if (run.failures() == 0) {
             retries.succeeded(plan.projectId());
             if (!plan.isBlocked()) health.reconcileSucceeded();
         } else {
             metrics.reconcileError("write");
-            retries.afterFailure(plan.projectId());
+            retries.afterFailure(plan.projectId(), failed);
         }
     }
 

@@ -39,20 +39,22 @@ public record AgentResolution(SyncRules rules, List<String> warnings) {
                     unavailable.put(a, "agent '" + a.agent().name() + "' cannot be found: the console lists no agents; give its agent_id in artists.yaml");
                 }
             }
-            return new AgentResolution(rules.resolved(primary, rules.artists(), unavailable), warnings);
+            return new AgentResolution(rules.resolved(primary, rules.artists(), unavailable, java.util.Set.of()), warnings);
         }
         Outcome p = resolve(primary, console, warnings, "the primary storage");
         if (p.problem() != null) throw new UnresolvedAgentException("the primary storage: " + p.problem() + "; nothing is planned until it is");
         Map<Artist, String> unavailable = new LinkedHashMap<>();
+        java.util.Set<Artist> unlisted = new java.util.HashSet<>();
         List<Artist> artists = new ArrayList<>();
         for (Artist a : rules.artists()) {
             Outcome o = resolve(a.agent(), console, warnings, a.displayName() + "'s agent");
             Artist resolved = o.agent() == a.agent() ? a : new Artist(a.displayName(), a.login(), a.email(), o.agent());
             artists.add(resolved);
             if (o.problem() != null) unavailable.put(resolved, o.problem());
+            if (o.problem() != null && !resolved.agent().isByName()) unlisted.add(resolved);   // an id the list lacked
         }
         boolean same = p.agent() == primary && unavailable.isEmpty() && artists.equals(rules.artists());
-        return new AgentResolution(same ? rules : rules.resolved(p.agent(), artists, unavailable), warnings);
+        return new AgentResolution(same ? rules : rules.resolved(p.agent(), artists, unavailable, unlisted), warnings);
     }
 
     private record Outcome(StorageAgent agent, String problem) {}

@@ -36,6 +36,17 @@ public final class JobPlanner {
      *                 another project's tank name could also produce its name (only creates are refused then)
      */
     public DesiredState desired(ProjectSnapshot snapshot, Set<String> ownJobs) {
+        Map<String, Set<Long>> none = new HashMap<>();
+        for (String name : ownJobs) none.put(name, Set.of());
+        return desired(snapshot, none);
+    }
+
+    /**
+     * @param ownJobAgents the jobs recorded as this project's, by name, with the agent ids each holds now: an
+     *                     artist whose agent id the console's list lacked is added to no job, but stays on a job
+     *                     that already holds its agent
+     */
+    public DesiredState desired(ProjectSnapshot snapshot, Map<String, Set<Long>> ownJobAgents) {
         String tank = snapshot.tankName();
         long project = snapshot.projectId();
         Map<String, SkippedArtist> skippedArtists = new LinkedHashMap<>();
@@ -45,10 +56,13 @@ public final class JobPlanner {
         List<DesiredJob> jobs = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         List<Artist> projectArtists = new ArrayList<>();
-        shotJobs(snapshot, ownJobs, byCode, jobs, conflicts, skippedShots, projectArtists);
+        List<Artist> projectUnlisted = new ArrayList<>();
+        shotJobs(snapshot, ownJobAgents, byCode, jobs, conflicts, skippedShots, projectArtists, projectUnlisted);
         String refusal = null;
+        String assetsName = JobNames.assetsJob(tank);
+        projectArtists.addAll(keptOn(assetsName, projectUnlisted, ownJobAgents));
         if (!projectArtists.isEmpty()) {
-            Built assets = job(JobNames.assetsJob(tank), JobKind.ASSETS, "Assets " + tank, project,
+            Built assets = job(assetsName, JobKind.ASSETS, "Assets " + tank, project,
                     rules.templates().assetsFolder(tank), sorted(projectArtists));
             if (assets.problem == null) jobs.add(assets.job);
             else refusal = "the assets folder is refused: " + assets.problem + "; the project's jobs are left alone";
@@ -59,17 +73,27 @@ public final class JobPlanner {
         return new DesiredState(unique.jobs(), new ArrayList<>(skippedArtists.values()), skippedShots, conflicts, refusal, unique.held());
     }
 
+    /** The artists of {@code unlisted} whose agent the job of this name holds now: they stay on it. */
+    private static List<Artist> keptOn(String jobName, List<Artist> unlisted, Map<String, Set<Long>> ownJobAgents) {
+        Set<Long> holds = ownJobAgents.getOrDefault(jobName, Set.of());
+        return unlisted.stream().filter(a -> holds.contains(a.agent().id())).toList();
+    }
+
     /** Each shot group's job (or why it has none), and the artists who count for the assets job. */
-    private void shotJobs(ProjectSnapshot snapshot, Set<String> ownJobs, Map<String, ShotGroup> byCode, List<DesiredJob> jobs,
-                          List<String> conflicts, List<SkippedShot> skippedShots, List<Artist> projectArtists) {
+    private void shotJobs(ProjectSnapshot snapshot, Map<String, Set<Long>> ownJobAgents, Map<String, ShotGroup> byCode, List<DesiredJob> jobs,
+                          List<String> conflicts, List<SkippedShot> skippedShots, List<Artist> projectArtists, List<Artist> projectUnlisted) {
         String tank = snapshot.tankName();
         Set<String> tanks = snapshot.directory().tankNames();
+        Set<String> ownJobs = ownJobAgents.keySet();
         for (Map.Entry<String, ShotGroup> e : byCode.entrySet()) {
             String code = e.getKey();
             ShotGroup group = e.getValue();
-            List<Artist> artists = sorted(group.artists);
-            if (artists.isEmpty()) continue;
             String name = JobNames.shotJob(tank, code);
+            projectUnlisted.addAll(group.unlisted);
+            List<Artist> all = new ArrayList<>(group.artists);
+            all.addAll(keptOn(name, group.unlisted, ownJobAgents));
+            List<Artist> artists = sorted(all);
+            if (artists.isEmpty()) continue;
             if (!ownJobs.contains(name) && !JobNames.owner(name, tanks).map(tank::equals).orElse(false)) {
                 projectArtists.addAll(artists);
                 conflicts.add(name);                        // not made: the name would read as another project's
@@ -112,7 +136,9 @@ public final class JobPlanner {
                 Optional<Artist> artist = sharing != null && rules.matchesByNameOnly(user) ? Optional.empty() : rules.artistFor(user);
                 Optional<String> unusable = artist.flatMap(rules::unavailable);
                 if (unusable.isPresent()) {
-                    skippedArtists.putIfAbsent(artist.get().displayName(), new SkippedArtist(artist.get().displayName(), unusable.get()));
+                    skippedArtists.putIfAbsent(artist.get().displayName(), new SkippedArtist(artist.get().displayName(), unusable.get()
+                            + (rules.isUnlisted(artist.get()) ? "; added to no job, and left on the jobs that already hold it" : "")));
+                    if (rules.isUnlisted(artist.get())) group.unlisted.add(artist.get());
                 } else if (artist.isPresent()) {
                     group.artists.add(artist.get());
                 } else if (sharing != null) {
@@ -204,6 +230,7 @@ public final class JobPlanner {
         final String sequence;
         final List<ShotRecord> shots = new ArrayList<>();
         final List<Artist> artists = new ArrayList<>();
+        final List<Artist> unlisted = new ArrayList<>();   // artists whose agent id the console's list lacked
 
         ShotGroup(String sequence) {
             this.sequence = sequence;

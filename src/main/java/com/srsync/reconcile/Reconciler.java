@@ -112,7 +112,11 @@ public final class Reconciler {
         Optional<String> leftAlone = snapshot.directory().leftAlone(project);
         if (leftAlone.isPresent()) return ProjectPlan.leftAlone(project, tank, leftAlone.get(), attribution.orphanedOf(project));
         List<ObservedJob> owned = attribution.jobsOf(project);
-        DesiredState desired = planner.desired(snapshot, owned.stream().map(ObservedJob::name).collect(java.util.stream.Collectors.toSet()));
+        java.util.Map<String, java.util.Set<Long>> ownJobAgents = new java.util.HashMap<>();
+        for (ObservedJob job : owned) {
+            ownJobAgents.put(job.name(), job.agents().stream().map(JobAgent::id).collect(java.util.stream.Collectors.toSet()));
+        }
+        DesiredState desired = planner.desired(snapshot, ownJobAgents);
         List<ObservedJob> managed = owned.stream().filter(j -> !desired.holds(j.name())).toList();   // a held name: left as it is
         if (desired.refusal() != null) {
             return ProjectPlan.leftAlone(project, tank, desired.refusal(),

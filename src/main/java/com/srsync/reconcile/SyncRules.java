@@ -23,15 +23,17 @@ public final class SyncRules {
     private final Map<String, Artist> byName = new HashMap<>();
     private final List<Artist> byNameOnly;
     private final Map<Artist, String> unavailable;
+    private final Set<Artist> unlisted;
 
     public SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates,
                      JobSettings jobSettings, Set<String> activeStatuses) {
-        this(primaryStorage, artists, templates, jobSettings, activeStatuses, Map.of());
+        this(primaryStorage, artists, templates, jobSettings, activeStatuses, Map.of(), Set.of());
     }
 
     private SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates,
-                      JobSettings jobSettings, Set<String> activeStatuses, Map<Artist, String> unavailable) {
+                      JobSettings jobSettings, Set<String> activeStatuses, Map<Artist, String> unavailable, Set<Artist> unlisted) {
         this.unavailable = Map.copyOf(unavailable);
+        this.unlisted = Set.copyOf(unlisted);
         this.primaryStorage = primaryStorage;
         this.artists = List.copyOf(artists);
         this.templates = templates;
@@ -45,9 +47,20 @@ public final class SyncRules {
         this.byNameOnly = this.artists.stream().filter(a -> a.login() == null && a.email() == null).toList();
     }
 
-    /** These rules with the agents as the console knows them ({@link AgentResolution}): some artists cannot be used, for the reason given. */
-    public SyncRules resolved(StorageAgent primary, List<Artist> resolvedArtists, Map<Artist, String> unusable) {
-        return new SyncRules(primary, resolvedArtists, templates, jobSettings, activeStatuses, unusable);
+    /**
+     * These rules with the agents as the console knows them ({@link AgentResolution}): some artists cannot be used,
+     * for the reason given; of those, {@code notListed} are artists whose agent id the console's list lacked.
+     */
+    public SyncRules resolved(StorageAgent primary, List<Artist> resolvedArtists, Map<Artist, String> unusable, Set<Artist> notListed) {
+        return new SyncRules(primary, resolvedArtists, templates, jobSettings, activeStatuses, unusable, notListed);
+    }
+
+    /**
+     * True when this artist's agent id was missing from the console's last list of agents: not added to any job,
+     * but not taken off a job that already holds it either (one read that lacked it proves nothing).
+     */
+    public boolean isUnlisted(Artist artist) {
+        return unlisted.contains(artist);
     }
 
     /** Why this artist's agent cannot be used now, if it cannot. */

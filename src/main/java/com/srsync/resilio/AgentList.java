@@ -33,16 +33,27 @@ public final class AgentList {
         return directory;
     }
 
-    /** {@code GET /agents} just answered: the agents by id. */
+    /**
+     * {@code GET /agents} just answered: the agents by id. An empty list is no answer to plan from - a console
+     * always lists at least its studio storage - so the reconcile stops before any write, as for a failed read.
+     */
     public synchronized AgentDirectory read(String json) throws IOException {
         Map<Long, String> names = new HashMap<>();
         for (ConsoleAgent a : readings.agents(json)) names.put(a.id(), a.name());
+        if (names.isEmpty()) throw new com.srsync.http.UnusableAnswerException("GET /agents answered an empty list; nothing is planned from it (the reconcile stops "
+                + "before any write and is tried again)");
         return keep(new AgentDirectory(names, true));
     }
 
     /** The console answered 404: it serves no agent list, so ids cannot be checked. */
     public synchronized AgentDirectory unlisted() {
         return keep(AgentDirectory.UNLISTED);
+    }
+
+    /** A change of term: the next plan reads the list anew. */
+    public synchronized void forget() {
+        directory = null;
+        readAt = null;
     }
 
     private AgentDirectory keep(AgentDirectory read) {

@@ -61,6 +61,8 @@ public final class Sandbox {
         p.put("sync.debounce.ms", "500");
         p.put("safety.net.initial.delay.ms", "1000");
         if (System.getenv("DELIVERY_POLL_INTERVAL_MS") == null) p.put("delivery.poll.interval.ms", "5000");   // the walkthrough's machines, at once
+        if (System.getenv("DELIVERY_REFRESH_MS") == null) p.put("delivery.refresh.ms", "10000");            // ... and its storage's runs
+        if (System.getenv("SHOTGRID_DELIVERY_FIELD") == null) p.put("shotgrid.delivery.field", SandboxStudio.DELIVERY_FIELD);   // summaries on the shots
         return p;
     }
 

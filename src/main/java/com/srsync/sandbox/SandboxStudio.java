@@ -12,6 +12,9 @@ import java.util.Map;
  * Testuser (and Sam Unlisted, who is not in artists.yaml).
  */
 final class SandboxStudio implements EntitySearch.Records {
+    /** The Shot's custom text field that takes the delivery summary (the sandbox sets SHOTGRID_DELIVERY_FIELD to it). */
+    static final String DELIVERY_FIELD = "sg_resilio_delivery";
+
     private final Map<String, Map<Long, Map<String, Object>>> entities = new LinkedHashMap<>();
 
     SandboxStudio() {
@@ -56,6 +59,13 @@ final class SandboxStudio implements EntitySearch.Records {
         return shot.put("sg_status_list", status);
     }
 
+    /** Writes fields onto a record; returns it, or null when there is none. */
+    synchronized Map<String, Object> update(String type, long id, Map<String, Object> fields) {
+        Map<String, Object> record = get(type, id);
+        if (record != null) record.putAll(fields);
+        return record;
+    }
+
     /** Adds or removes an assignee; true when it changed anything. */
     @SuppressWarnings("unchecked")
     synchronized boolean assign(long taskId, long userId, boolean add) {
@@ -77,7 +87,10 @@ final class SandboxStudio implements EntitySearch.Records {
     }
 
     private void shot(long id, String code, String status) {
-        put("Shot", id, Map.of("code", code, "sg_status_list", status, "sg_sequence", ref("Sequence", 5), "project", ref("Project", 155)));
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("code", code, "sg_status_list", status, "sg_sequence", ref("Sequence", 5),
+                "project", ref("Project", 155)));
+        fields.put(DELIVERY_FIELD, null);
+        put("Shot", id, fields);
     }
 
     private void task(long id, String content, long shot, long... users) {

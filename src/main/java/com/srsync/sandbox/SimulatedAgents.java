@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * (id: the job's id + 5000); every agent in it has all {@value #FILES} files, except a machine that went
  * offline (it keeps what it had: {@value #FILES_WHEN_OFFLINE}) or has an error. People change a machine
  * with {@code POST /sandbox/agents/{id}/offline}, {@code .../online} (also clears an error) and
- * {@code .../error?message=Disk+full}.
+ * {@code .../error?message=Disk+full}, and the studio storage with {@code POST /sandbox/storage/indexing}
+ * (it counts its folder again: its row says "indexing", its file count starts low and grows at each read,
+ * the artists' machines have what it counted so far) and {@code POST /sandbox/storage/settled}.
  */
 final class SimulatedAgents {
     static final long FILES = 120;
@@ -25,6 +27,7 @@ final class SimulatedAgents {
     private record Machine(long id, String name, boolean online, long lastSeen, String error) {}
 
     private final Map<Long, Machine> machines = new TreeMap<>();
+    private long indexedSoFar = -1;                 // while the storage indexes: the files it has counted; -1 when settled
 
     SimulatedAgents() {
         long now = System.currentTimeMillis() / 1000;
@@ -50,6 +53,23 @@ final class SimulatedAgents {
             out.add(a);
         }
         return out;
+    }
+
+    /** {@code POST /sandbox/storage/indexing|settled}. */
+    Map<String, Object> storage(String path) {
+        switch (path) {
+            case "/sandbox/storage/indexing" -> indexedSoFar = 10;
+            case "/sandbox/storage/settled" -> indexedSoFar = -1;
+            default -> throw new NoSuchElementException("use /sandbox/storage/indexing or /sandbox/storage/settled");
+        }
+        return Map.of("storage", indexedSoFar < 0 ? "settled" : "indexing");
+    }
+
+    /** The storage's file count now; while it indexes, each read finds more (never all of them). */
+    private long storageFiles() {
+        if (indexedSoFar < 0) return FILES;
+        indexedSoFar = Math.min(FILES - 1, indexedSoFar + 10);
+        return indexedSoFar;
     }
 
     /** {@code POST /sandbox/agents/{id}/offline|online|error}. */
@@ -95,7 +115,8 @@ final class SimulatedAgents {
         ObjectNode job = jobs.get(Long.parseLong(parts[0]) - RUN_OFFSET);
         if (job == null) throw new NoSuchElementException("run " + parts[0] + " not found");
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (JsonNode agent : job.path("agents")) rows.add(row(agent));
+        long storage = storageFiles();
+        for (JsonNode agent : job.path("agents")) rows.add(row(agent, storage));
         return Map.of("data", rows);
     }
 
@@ -107,26 +128,28 @@ final class SimulatedAgents {
         r.put("name", job.path("name").asText());
         r.put("status", "working");
         r.put("active", true);
-        r.put("files_total", FILES);
+        r.put("files_total", indexedSoFar < 0 ? FILES : indexedSoFar);
         r.put("agents_total", job.path("agents").size());
         long completed = 0;
-        for (JsonNode agent : job.path("agents")) completed += (Long) row(agent).get("files_completed");
+        for (JsonNode agent : job.path("agents")) completed += (Long) row(agent, indexedSoFar < 0 ? FILES : indexedSoFar).get("files_completed");
         r.put("size_completed", completed * 1024);   // changes when a machine does: the service reads the run's agents again
         r.put("errors", List.of());
         return r;
     }
 
-    private Map<String, Object> row(JsonNode agent) {
+    /** One agent's row of a run whose studio storage has counted {@code storage} files. */
+    private Map<String, Object> row(JsonNode agent, long storage) {
         long id = agent.path("id").asLong();
         Machine m = machines.get(id);
         boolean primary = "primary_storage".equals(agent.path("role").asText());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("agent_id", id);
         row.put("permission", agent.path("permission").asText());
-        row.put("files_total", FILES);
+        row.put("files_total", storage);
         boolean has = m != null && m.online() && m.error() == null;
-        row.put("files_completed", has || primary ? FILES : FILES_WHEN_OFFLINE);
-        row.put("status", m == null ? "no peers" : m.error() != null ? "error" : m.online() ? "synced" : "no peers");
+        row.put("files_completed", has || primary ? storage : Math.min(storage, FILES_WHEN_OFFLINE));
+        boolean indexing = primary && indexedSoFar >= 0;
+        row.put("status", m == null ? "no peers" : m.error() != null ? "error" : indexing ? "indexing" : m.online() ? "synced" : "no peers");
         row.put("errors", m == null || m.error() == null ? List.of() : List.of(Map.of("code_str", "AGENT_ERROR", "message", m.error())));
         return row;
     }

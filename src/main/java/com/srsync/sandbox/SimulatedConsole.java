@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code Retry-After: S}; {@code GET /sandbox/writes} lists the writes it accepted, oldest first.
  * It also serves the agents ({@code GET /api/v2/agents}) and one run per job with its agents' rows
  * ({@code /api/v2/runs}, {@code /api/v2/runs/{id}/agents}); {@code POST /sandbox/agents/{id}/offline},
- * {@code .../online} and {@code .../error?message=...} change a machine, as {@link SimulatedAgents} says.
+ * {@code .../online} and {@code .../error?message=...} change a machine, {@code POST /sandbox/storage/indexing} and
+ * {@code .../settled} the studio storage, as {@link SimulatedAgents} says.
  */
 final class SimulatedConsole extends SandboxHttp {
     static final String TOKEN = "sandbox-resilio-token";
@@ -66,6 +67,7 @@ final class SimulatedConsole extends SandboxHttp {
         }
         if (path.equals("/sandbox/writes") && method.equals("GET")) return List.copyOf(accepted);
         if (path.startsWith("/sandbox/agents/") && method.equals("POST")) return agents.change(path, query);
+        if (path.startsWith("/sandbox/storage/") && method.equals("POST")) return agents.storage(path);
         throw new NoSuchElementException("no such endpoint: " + method + " " + path);
     }
 

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *   POST   /sandbox/tasks/{id}/assignees/{userId}       assign an artist
  *   DELETE /sandbox/tasks/{id}/assignees/{userId}       unassign
  * </pre>
- * Each change is sent to the service as a signed webhook delivery, as ShotGrid would send it.
+ * Each change is sent to the service as a signed webhook delivery, as ShotGrid would send it. The Shot has the
+ * studio's own text field {@value SandboxStudio#DELIVERY_FIELD} (its schema is served, and a write onto a shot
+ * takes it), so the delivery summaries show in {@code /sandbox/studio}.
  */
 final class SimulatedShotGrid extends SandboxHttp {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedShotGrid.class);
@@ -59,16 +61,44 @@ final class SimulatedShotGrid extends SandboxHttp {
         if (path.equals("/api/v1/auth/access_token") && method.equals("POST")) {
             return Map.of("token_type", "Bearer", "access_token", TOKEN, "expires_in", 600, "refresh_token", "r");
         }
-        if (p.length == 5 && p[0].equals("api") && p[2].equals("entity") && p[4].equals("_search") && method.equals("POST")) {
-            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                return new Status(401, Map.of("errors", List.of(Map.of("status", 401, "title", "not logged in"))));
-            }
+        if (p.length >= 3 && p[0].equals("api") && !("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return new Status(401, Map.of("errors", List.of(Map.of("status", 401, "title", "not logged in"))));
+        }
+        boolean api = p.length >= 3 && p[0].equals("api");
+        if (api && p.length == 5 && p[2].equals("entity") && p[4].equals("_search") && method.equals("POST")) {
             String type = TYPES.get(p[3]);
             if (type == null) throw new NoSuchElementException("unknown entity " + p[3]);
             return search.answer(type, mapper.readValue(body, new TypeReference<Map<String, Object>>() {}));
         }
+        if (api && p.length == 6 && p[2].equals("schema") && p[3].equals("Shot") && p[4].equals("fields") && method.equals("GET")) return field(p[5]);
+        if (api && p.length == 5 && p[2].equals("entity") && p[3].equals("shots") && method.equals("PUT")) {
+            return write(Long.parseLong(p[4]), mapper.readValue(body, new TypeReference<Map<String, Object>>() {}));
+        }
         if (p.length >= 2 && p[0].equals("sandbox")) return control(method, p);
         throw new NoSuchElementException("no such endpoint: " + method + " " + path);
+    }
+
+    /** {@code GET /api/v1/schema/Shot/fields/{field}}: the one custom text field the sandbox's Shot has; 404 for any other. */
+    private Object field(String name) {
+        if (!SandboxStudio.DELIVERY_FIELD.equals(name)) {
+            return new Status(404, Map.of("errors", List.of(Map.of("status", 404, "title", "field Shot." + name + " not found"))));
+        }
+        return Map.of("data", Map.of("name", Map.of("value", "Resilio delivery", "editable", true),
+                "data_type", Map.of("value", "text", "editable", false), "editable", Map.of("value", true, "editable", false),
+                "entity_type", Map.of("value", "Shot", "editable", false)));
+    }
+
+    /** {@code PUT /api/v1/entity/shots/{id}}: only the delivery field is taken; another field is refused as ShotGrid refuses it. */
+    private Object write(long shot, Map<String, Object> fields) {
+        for (String field : fields.keySet()) {
+            if (!SandboxStudio.DELIVERY_FIELD.equals(field)) {
+                return new Status(400, Map.of("errors", List.of(Map.of("status", 400, "title",
+                        "field " + field + " does not exist or user does not have access permission"))));
+            }
+        }
+        Map<String, Object> record = studio.update("Shot", shot, fields);
+        if (record == null) return new Status(404, Map.of("errors", List.of(Map.of("status", 404, "title", "Shot " + shot + " not found"))));
+        return Map.of("data", Map.of("type", "Shot", "id", shot, "attributes", fields));
     }
 
     private Object control(String method, String[] p) {
@@ -103,7 +133,13 @@ final class SimulatedShotGrid extends SandboxHttp {
                     tasks.add(Map.of("id", task.get("id"), "content", task.get("content"), "assignees", task.get("task_assignees")));
                 }
             }
-            shots.add(Map.of("id", shot.get("id"), "code", shot.get("code"), "sg_status_list", shot.get("sg_status_list"), "tasks", tasks));
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", shot.get("id"));
+            view.put("code", shot.get("code"));
+            view.put("sg_status_list", shot.get("sg_status_list"));
+            view.put(SandboxStudio.DELIVERY_FIELD, shot.get(SandboxStudio.DELIVERY_FIELD));
+            view.put("tasks", tasks);
+            shots.add(view);
         }
         return Map.of("project", Map.of("id", 155, "tank_name", "TST"), "shots", shots,
                 "users", studio.all("HumanUser").stream().map(u -> Map.of("id", u.get("id"), "name", u.get("name"))).toList());

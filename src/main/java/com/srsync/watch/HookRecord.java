@@ -1,7 +1,7 @@
 package com.srsync.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.srsync.events.ShotGridEvent;
+import com.srsync.cluster.TermScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +14,13 @@ import java.util.function.BooleanSupplier;
 
 /**
  * ShotGrid's own record of the hooks that point at this service (SHOTGRID_WEBHOOK_WATCH): their status and
- * the last 24 hours' failed deliveries, read from the REST webhook API ({@code routes/watch.yaml}), and the
- * status a {@code Webhook_Status_Change} delivery announces. A status other than {@code active} - including a
- * word never seen in public, shown raw - or many failed deliveries is an alarm; a read that was refused
- * (401, 403) or failed (5xx) leaves the check UNKNOWN, never UP.
+ * the last 24 hours' failed deliveries, read from the REST webhook API ({@code routes/watch.yaml}). A status
+ * other than {@code active} - including a word never seen in public, shown raw - or many failed deliveries
+ * is an alarm; a read that finds every hook of ours active ends a status a delivery announced
+ * ({@link HookAnnouncements}); a read that was refused (401, 403) or failed (5xx) leaves the check UNKNOWN,
+ * never UP. Leader-scoped.
  */
-public final class HookRecord {
+public final class HookRecord implements TermScoped {
     /** The paths this service takes deliveries on: a hook whose URL ends so is ours. */
     static final List<String> OUR_PATHS = List.of("/webhooks/shotgrid", "/shot_status_webhook", "/assignment_webhook");
     /** Failed deliveries in 24 hours that raise the alarm, well before ShotGrid's 100. */
@@ -33,17 +34,19 @@ public final class HookRecord {
     private final BooleanSupplier healthy;
     private final String webhooksPage;
     private final Map<String, Hook> hooks = new LinkedHashMap<>();
+    private final HookAnnouncements announcements;
     private String readProblem;
-    private String announced;          // the status a Webhook_Status_Change delivery announced, if not active
     private Instant lastRevive;
 
     /**
      * @param revive       SHOTGRID_WEBHOOK_REVIVE: switch a failed hook back on (at most once an hour)
      * @param healthy      whether the service's own health is green now
      * @param webhooksPage where a person switches it back on
+     * @param announcements what deliveries announced: a read that finds our hooks active ends it
      */
-    public HookRecord(Clock clock, boolean revive, BooleanSupplier healthy, String webhooksPage) {
+    public HookRecord(Clock clock, boolean revive, BooleanSupplier healthy, String webhooksPage, HookAnnouncements announcements) {
         this.clock = clock;
+        this.announcements = announcements;
         this.revive = revive;
         this.healthy = healthy;
         this.webhooksPage = webhooksPage;
@@ -63,6 +66,7 @@ public final class HookRecord {
         hooks.clear();
         hooks.putAll(read);
         readProblem = read.isEmpty() ? "no webhook on the site points at this service's /webhooks/shotgrid" : null;
+        if (!read.isEmpty() && read.values().stream().allMatch(h -> "active".equalsIgnoreCase(h.status()))) announcements.readActive();
     }
 
     /** The hooks whose deliveries to read. */
@@ -96,21 +100,9 @@ public final class HookRecord {
                 : "the webhooks could not be read: " + why;
     }
 
-    /** Webhook deliveries: a {@code Webhook_Status_Change} says the hook's new status. */
-    public void statusChanges(List<ShotGridEvent> events) {
-        for (ShotGridEvent e : events) {
-            if (!"Webhook_Status_Change".equals(e.eventType())) continue;   // every delivery passes here: no lock for the others
-            Object status = e.meta().getOrDefault("new_value", e.meta().get("status"));
-            synchronized (this) {
-                announced = status == null || "active".equalsIgnoreCase(String.valueOf(status)) ? null : String.valueOf(status);
-            }
-        }
-    }
-
     /** The alarm, or null. */
     public synchronized String problem() {
         List<String> out = new ArrayList<>();
-        if (announced != null) out.add("ShotGrid announced the webhook's status '" + announced + "'");
         for (Hook h : hooks.values()) {
             if (!"active".equals(h.status())) out.add("the webhook to " + h.url() + " is '" + h.status() + "' on ShotGrid");
             else if (h.failedLastDay() != null && h.failedLastDay() >= FAILURES_ALARM) {
@@ -146,7 +138,14 @@ public final class HookRecord {
         lastRevive = clock.instant();
         Hook h = hooks.get(hookId);
         if (h != null) hooks.put(hookId, new Hook(h.id(), h.url(), "active", h.failedLastDay()));
-        announced = null;
+        announcements.readActive();
+    }
+
+    @Override
+    public synchronized void forgetTerm() {
+        hooks.clear();
+        readProblem = null;
+        lastRevive = null;
     }
 
     private static Iterable<JsonNode> items(JsonNode answer) {

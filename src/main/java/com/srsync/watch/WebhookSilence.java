@@ -1,5 +1,7 @@
 package com.srsync.watch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.srsync.cluster.TermScoped;
 import com.srsync.events.EventRelevance;
 import com.srsync.events.ShotGridEvent;
 import java.time.Clock;
@@ -9,51 +11,64 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Predicate;
 
 /**
- * The silence detector: each event the event-log poller reads that the required webhooks cover (a Shot
- * or Task event the service plans from) should also have come by webhook within a grace period. When
- * {@value #ALARM_AFTER} such events in a row did not, ShotGrid's webhook has most likely stopped; the alarm
- * holds until one comes by webhook again. The missed events were handled from the log all the same.
- * Only events created while this replica leads count (the webhook goes to the leader).
+ * The silence detector: every event the event-log poller reads that the required webhooks cover (a Shot
+ * or Task event the service plans from) should come by webhook too. Each is settled in the order of the
+ * events (by id): as "came by webhook" as soon as it did, or as "missed" once it has waited a grace period
+ * since the poller read it. {@value #ALARM_AFTER} missed in a row - good ones in between break the row -
+ * raise the alarm; one event that came by webhook clears it. The missed events were handled from the log.
+ *
+ * <p>No time of ShotGrid's is compared with this machine's clock: the grace runs from when the poller read
+ * the event (our clock only), and which events count is decided by id - those after the newest event in the
+ * log when this replica's term began ({@link #watchAfter}), whose webhooks came to this replica. A clock
+ * minutes off changes nothing. Leader-scoped: a change of term starts the watch afresh.
  */
-public final class WebhookSilence {
+public final class WebhookSilence implements TermScoped {
     static final int ALARM_AFTER = 3;
     /** The last event ids that came by webhook: event ids grow by one, so this many in a row never collide. */
     private static final int REMEMBERED = 1 << 16;
 
-    /** An event from the log, waiting for its grace to pass. */
-    private record Awaited(Instant created, Instant overdue) {}
-
     private final Clock clock;
     private final Duration grace;
+    private final Predicate<ShotGridEvent> covered;
     // Written on every webhook delivery, by many threads at once: a slot per id, without a lock (the answer must stay fast)
     private final AtomicLongArray byWebhook = new AtomicLongArray(REMEMBERED);
-    private final TreeMap<Long, Awaited> awaited = new TreeMap<>();
-    private Instant watchingFrom;
+    private final TreeMap<Long, Instant> awaited = new TreeMap<>();   // event id -> when its grace ends
+    private Long watchAfter;
     private int missedInARow;
     private long missedTotal;
-    private Instant streakSince;
+    private Long streakFirst;
 
-    public WebhookSilence(Clock clock, Duration grace) {
+    /** @param covered the events the required webhooks send (Shot and Task events the service plans from, by default) */
+    public WebhookSilence(Clock clock, Duration grace, Predicate<ShotGridEvent> covered) {
         this.clock = clock;
         this.grace = grace;
-        this.watchingFrom = clock.instant();
+        this.covered = covered;
     }
 
-    /** This replica leads from now: events created before went to another. */
-    public synchronized void watchFrom(Instant from) {
-        watchingFrom = from;
-        awaited.clear();
-        missedInARow = 0;
-        streakSince = null;
+    public WebhookSilence(Clock clock, Duration grace) {
+        this(clock, grace, WebhookSilence::shotOrTaskChange);
     }
 
-    /** A webhook delivery's events (repeats too: a repeat also proves the webhook works). */
+    /** True until this term's starting point is known: the eventlog route then asks for the newest event. */
+    public synchronized boolean needsStart() {
+        return watchAfter == null;
+    }
+
+    /** The newest event in the log as this term begins (a search's rows): only later events count. */
+    public synchronized void watchAfter(List<?> newestRows) {
+        long newest = 0;
+        if (newestRows != null) for (Object row : newestRows) newest = Math.max(newest, ((JsonNode) row).path("id").asLong());
+        watchAfter = newest;
+    }
+
+    /** A webhook delivery's events (repeats too: a repeat also proves the webhook works). Takes no lock. */
     public void arrived(List<ShotGridEvent> events) {
         for (ShotGridEvent e : events) {
             Long id = e.eventLogEntryId();
-            if (id != null) byWebhook.set(slot(id), id);
+            if (id != null && id > 0) byWebhook.set(slot(id), id);
         }
     }
 
@@ -65,43 +80,46 @@ public final class WebhookSilence {
         return (int) (id & (REMEMBERED - 1));
     }
 
-    /** The events a poll of the event log read that had not come by webhook yet (routes/eventlog.yaml). */
-    public void loggedAll(List<ShotGridEvent> events) {
-        events.forEach(this::logged);
+    /** Every event a poll of the event log read, also those the webhook brought first (routes/eventlog.yaml). */
+    public synchronized void loggedAll(List<ShotGridEvent> events) {
+        if (watchAfter == null) return;
+        Instant overdue = clock.instant().plus(grace);
+        for (ShotGridEvent e : events) {
+            Long id = e.eventLogEntryId();
+            if (id == null || id <= watchAfter || !covered.test(e)) continue;
+            awaited.putIfAbsent(id, overdue);
+        }
+        settle();
     }
 
-    /** An event the poller read from the event log. */
-    public synchronized void logged(ShotGridEvent e) {
-        if (e.eventLogEntryId() == null || !covered(e)) return;
-        Instant created = e.createdInstant();
-        if (created == null) created = clock.instant();
-        if (created.isBefore(watchingFrom)) return;
-        awaited.put(e.eventLogEntryId(), new Awaited(created, created.plus(grace)));
-    }
-
-    /** Settles the events whose grace has passed, oldest first (routes/watch.yaml, every few seconds). */
+    /** Settles what can be settled now (routes/watch.yaml, every few seconds). */
     public synchronized void check() {
+        settle();
+    }
+
+    /** Oldest first: came by webhook (good), or waited out its grace (missed); stops at the first still waiting. */
+    private void settle() {
         Instant now = clock.instant();
         while (!awaited.isEmpty()) {
-            Map.Entry<Long, Awaited> first = awaited.firstEntry();
-            if (first.getValue().overdue().isAfter(now)) break;
-            awaited.pollFirstEntry();
-            Instant created = first.getValue().created();
+            Map.Entry<Long, Instant> first = awaited.firstEntry();
             if (cameByWebhook(first.getKey())) {
                 missedInARow = 0;
-                streakSince = null;
-            } else {
+                streakFirst = null;
+            } else if (!first.getValue().isAfter(now)) {
                 missedInARow++;
                 missedTotal++;
-                if (streakSince == null) streakSince = created;
+                if (streakFirst == null) streakFirst = first.getKey();
+            } else {
+                break;
             }
+            awaited.pollFirstEntry();
         }
     }
 
     /** Why the webhook looks silent, or null. */
     public synchronized String problem() {
         if (missedInARow < ALARM_AFTER) return null;
-        return missedInARow + " events in a row in ShotGrid's event log never came by webhook (the first at " + streakSince
+        return missedInARow + " events in a row in ShotGrid's event log never came by webhook (the first: event " + streakFirst
                 + "); they were handled from the event log. Check the webhook's status on the site's Webhooks page";
     }
 
@@ -109,8 +127,18 @@ public final class WebhookSilence {
         return missedTotal;
     }
 
-    /** The required webhooks' events: Shot and Task events the service plans from. */
-    static boolean covered(ShotGridEvent e) {
+    @Override
+    public synchronized void forgetTerm() {
+        for (int i = 0; i < REMEMBERED; i++) byWebhook.set(i, 0);
+        awaited.clear();
+        watchAfter = null;
+        missedInARow = 0;
+        missedTotal = 0;
+        streakFirst = null;
+    }
+
+    /** The events the Shot and Task webhooks of the README's table send: Shot and Task events the service plans from. */
+    public static boolean shotOrTaskChange(ShotGridEvent e) {
         return ("Shot".equals(e.entityType()) || "Task".equals(e.entityType())) && EventRelevance.trigger(e) != null;
     }
 }

@@ -3,6 +3,7 @@ package com.srsync.webhook;
 import com.srsync.events.RecentEvents;
 import com.srsync.events.ShotGridEvent;
 import com.srsync.observe.SyncMetrics;
+import com.srsync.watch.WebhookAnswers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes one webhook request: signature, then shape, then repeats. Pure in-memory work, so the
  * answer never waits for ShotGrid or Resilio; what the events mean is decided behind the answer.
+ * Each answer is counted here, as it is made ({@link WebhookAnswers}): a valid delivery's answer and
+ * time, or a request refused as no valid delivery - no step after the answer, which would slow it.
  */
 public final class WebhookIntake {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
@@ -23,19 +26,20 @@ public final class WebhookIntake {
     private final DeliveryParser parser;
     private final RecentEvents recent;
     private final SyncMetrics metrics;
+    private final WebhookAnswers answers;
     private final java.util.function.Consumer<List<ShotGridEvent>> watch;
 
-    public WebhookIntake(SignatureVerifier signatures, DeliveryParser parser, RecentEvents recent, SyncMetrics metrics) {
-        this(signatures, parser, recent, metrics, events -> { });
-    }
-
-    /** @param watch told of every valid delivery's events, repeats too (the webhook watch: the webhook works) */
+    /**
+     * @param answers counts each answer
+     * @param watch   told of every valid delivery's events, repeats too (the webhook watch: the webhook works)
+     */
     public WebhookIntake(SignatureVerifier signatures, DeliveryParser parser, RecentEvents recent, SyncMetrics metrics,
-                         java.util.function.Consumer<List<ShotGridEvent>> watch) {
+                         WebhookAnswers answers, java.util.function.Consumer<List<ShotGridEvent>> watch) {
         this.signatures = signatures;
         this.parser = parser;
         this.recent = recent;
         this.metrics = metrics;
+        this.answers = answers;
         this.watch = watch;
     }
 
@@ -49,10 +53,12 @@ public final class WebhookIntake {
      * @throws NotADeliveryException     the body is not a ShotGrid delivery (answered 400)
      */
     public WebhookReceipt receive(Object body, String signature) {
+        long started = System.nanoTime();
         byte[] bytes = rawBytes(body);
         if (!signatures.accepts(bytes, signature)) {
             LOG.warn("Webhook refused: {} signature", signature == null ? "missing" : "wrong");
             metrics.webhook("unauthorized", 1);
+            answers.badSignature();
             throw new UnsignedDeliveryException((signature == null ? "missing" : "wrong") + " x-sg-signature");
         }
         List<ShotGridEvent> events;
@@ -61,6 +67,7 @@ public final class WebhookIntake {
         } catch (NotADeliveryException e) {
             LOG.warn("Webhook refused: {}", e.getMessage());
             metrics.webhook("malformed", 1);
+            answers.notADelivery();
             throw e;
         }
         watch.accept(events);
@@ -69,7 +76,7 @@ public final class WebhookIntake {
                 && (e.eventLogEntryId() == null || inThisDelivery.add(e.eventLogEntryId()))).toList();
         int repeats = events.size() - fresh.size();
         if (repeats > 0) metrics.webhook("repeat", repeats);
-        return new WebhookReceipt(events.size(), repeats, fresh);
+        return new WebhookReceipt(events.size(), repeats, fresh, started);
     }
 
     /** The receipt's new events, or null when it brought none (all repeats, or an empty batch). */
@@ -77,8 +84,9 @@ public final class WebhookIntake {
         return receipt.events().isEmpty() ? null : receipt.events();
     }
 
-    /** The 200 answer: how many events the delivery held and how many were repeats. */
+    /** The 200 answer: how many events the delivery held and how many were repeats. Counted as answered now. */
     public String answer(WebhookReceipt receipt) {
+        answers.delivered(200, java.time.Duration.ofNanos(System.nanoTime() - receipt.startedNanos()));
         return "{\"received\":" + receipt.received() + ",\"repeats\":" + receipt.repeats() + "}";
     }
 
@@ -92,21 +100,15 @@ public final class WebhookIntake {
     }
 
     /**
-     * The events could not go on the event queue (no room): their projects are kept for a reconcile
-     * ({@code OverflowTriggers}), and the delivery is answered 200 like any valid one.
-     */
-    public String overflowed(WebhookReceipt receipt) {
-        if (!receipt.events().isEmpty()) metrics.webhook("accepted", receipt.events().size());
-        return answer(receipt);
-    }
-
-    /**
      * Something unexpected failed while taking a delivery (a bug, not a full queue): the log gets the
      * whole exception, ShotGrid a short JSON 500 (it sends the delivery again), never a stack trace.
+     *
+     * @param receipt the delivery, when it had been taken as valid (its failed answer counts against the hook); else null
      */
-    public String failed(Throwable failure) {
+    public String failed(Throwable failure, WebhookReceipt receipt) {
         LOG.error("Webhook delivery failed unexpectedly and is answered 500 (ShotGrid sends it again)", failure);
         metrics.webhook("failed", 1);
+        if (receipt != null) answers.delivered(500, java.time.Duration.ofNanos(System.nanoTime() - receipt.startedNanos()));
         return "{\"error\":\"internal error, see the service log\"}";
     }
 

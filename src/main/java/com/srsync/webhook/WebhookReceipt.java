@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * A delivery that was signed and well formed: how many events it held, how many of them were
- * repeats, and the new ones (repeats left out).
+ * repeats, the new ones (repeats left out), and when its intake began ({@link System#nanoTime()}), so
+ * its answer can be timed as ShotGrid times it.
  */
-public record WebhookReceipt(int received, int repeats, List<ShotGridEvent> events) {
+public record WebhookReceipt(int received, int repeats, List<ShotGridEvent> events, long startedNanos) {
     public WebhookReceipt {
         events = List.copyOf(events);
     }

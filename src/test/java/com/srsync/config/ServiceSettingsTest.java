@@ -26,16 +26,39 @@ class ServiceSettingsTest {
     @Test
     void the_defaults_of_the_contract_apply() {
         ServiceSettings s = read();
-        assertEquals(URI.create("https://studio.shotgrid.autodesk.com"), s.shotgridUrl());
+        assertEquals(URI.create("https://studio.shotgrid.autodesk.com"), s.shotgrid().url());
         assertEquals(Path.of("config/artists.yaml"), s.artistsFile());
         assertEquals(Path.of("data"), s.dataDir());
-        assertEquals(Set.of("active"), s.activeStatuses());
-        assertEquals(0.5, s.deleteGuardFraction());
-        assertEquals(5, s.deleteGuardMin());
+        assertEquals(Set.of("active"), s.reconcile().activeStatuses());
+        assertEquals(0.5, s.reconcile().deleteGuardFraction());
+        assertEquals(5, s.reconcile().deleteGuardMin());
         assertFalse(s.dryRun());
         assertNull(s.adminToken());
-        assertFalse(s.resilioTlsInsecure());
-        assertEquals(java.time.Duration.ofSeconds(10), s.resilioJobsReuse());
+        assertFalse(s.console().tlsInsecure());
+        assertEquals(java.time.Duration.ofSeconds(10), s.console().jobsReuse());
+        assertEquals(Set.of("ip", "rev"), s.reconcile().activeAssetStatuses());
+        assertEquals(java.time.Duration.ofSeconds(10), s.reconcile().retryDelay());
+        assertEquals(java.time.Duration.ofMinutes(1), s.reconcile().retryMaxDelay());
+        assertEquals(java.time.Duration.ofMinutes(10), s.reconcile().failingAfter());
+        assertNull(s.shotgrid().deliveryField());
+        assertNull(s.webhooks().publicUrl());
+    }
+
+    @Test
+    void the_delivery_field_must_be_a_custom_field_of_the_studios_own_named_by_its_setting() {
+        for (String wrong : new String[] {"description", "code", "sg_status_list", "sg_sequence", "Sg_Resilio", "sg_", "sg_cut_in"}) {
+            env.put("SHOTGRID_DELIVERY_FIELD", wrong);
+            String message = assertThrows(ConfigException.class, this::read, wrong).getMessage();
+            assertTrue(message.contains("- SHOTGRID_DELIVERY_FIELD: "), message);
+        }
+        env.put("SHOTGRID_DELIVERY_FIELD", "sg_resilio_delivery");
+        assertEquals("sg_resilio_delivery", read().shotgrid().deliveryField());
+    }
+
+    @Test
+    void the_old_retry_limit_is_a_warning_not_an_error() {
+        env.put("RECONCILE_RETRY_MAX", "5");
+        assertTrue(read().warnings().get(0).startsWith("RECONCILE_RETRY_MAX is no longer used"), read().warnings().toString());
     }
 
     @Test
@@ -60,7 +83,7 @@ class ServiceSettingsTest {
         env.remove("SECRET_TOKEN");
         assertTrue(assertThrows(ConfigException.class, this::read).getMessage().contains("SECRET_TOKEN is required"));
         env.put("WEBHOOK_ALLOW_UNSIGNED", "true");
-        assertNull(read().webhookSecret());
+        assertNull(read().webhooks().secret());
     }
 
     @Test
@@ -75,7 +98,7 @@ class ServiceSettingsTest {
     void active_statuses_and_the_artists_file_follow_their_settings() {
         env.put("ACTIVE_STATUSES", "ip, active ,rev");
         env.put("CONFIG_DIR", "/etc/srsync");
-        assertEquals(Set.of("ip", "active", "rev"), read().activeStatuses());
+        assertEquals(Set.of("ip", "active", "rev"), read().reconcile().activeStatuses());
         assertEquals(Path.of("/etc/srsync/artists.yaml"), read().artistsFile());
         assertEquals("shotgrid.script.name", ServiceSettings.propertyKey("SHOTGRID_SCRIPT_NAME"));
     }

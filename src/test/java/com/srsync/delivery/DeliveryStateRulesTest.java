@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * file count; then the state and a part of its detail.
  */
 class DeliveryStateRulesTest {
-    private static final TrackedJob JOB = new TrackedJob(155, 1004, "HybridWork_TST_TST_010_0010", "TST_010_0010", 1213L,
+    private static final TrackedJob JOB = new TrackedJob(155, 1004, "HybridWork_TST_TST_010_0010", "TST_010_0010", List.of(1213L),
             List.of(new TrackedJob.Agent(4, "primary_storage", null), new TrackedJob.Agent(2, "enduser", "Alex Trial")));
 
     @ParameterizedTest(name = "{0}")
@@ -44,6 +44,50 @@ class DeliveryStateRulesTest {
         AgentDelivery alex = alexOf(assess(machine, runStatus, row, primaryFiles, true));
         assertEquals(state, alex.state().word(), rule + ": " + alex);
         assertTrue(alex.detail().contains(detail), rule + ": " + alex.detail());
+    }
+
+    /**
+     * The studio storage's own row decides whether its count can be compared with: its word (none: it gave
+     * none), its file count, and whether that count grew since the read before. Alex's row is complete against
+     * whatever count it gives.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+        "a settled storage: ready                         | synced      | 12 | false | ready   | file list complete",
+        "the storage still indexing: never ready          | indexing    | 12 | false | syncing | the studio storage is still indexing (12 files so far",
+        "UI spelling with a space                         | Writing ACL | 12 | false | syncing | the studio storage is still indexing",
+        "loading                                          | loading     | 12 | false | syncing | the studio storage is still indexing",
+        "a count of zero is no count yet                  | synced      | 0  | false | waiting | no files counted yet",
+        "indexing with nothing counted yet                | indexing    | 0  | false | waiting | no files counted yet",
+        "a count still growing since the last read        | synced      | 12 | true  | syncing | still growing",
+        "no word from the storage                         | none        | 12 | false | syncing | gives no status yet",
+        "a word not known here is shown raw, never ready  | Quarantined | 12 | false | syncing | the studio storage says \"Quarantined\"",
+        "an error on the storage's row                    | error       | 12 | false | syncing | the studio storage reports an error",
+    })
+    void an_artist_is_ready_only_against_a_settled_studio_storage(String rule, String word, long files, boolean growing, String state,
+                                                                   String detail) {
+        Map<Long, RunAgentRow> rows = new HashMap<>();
+        rows.put(4L, new RunAgentRow(4, word, "rw", files, files, List.of()));
+        rows.put(2L, new RunAgentRow(2, "synced", "srw", files, files, List.of()));
+        JobDelivery job = DeliveryAssessment.assess(JOB, agents("online", true), new RunRecord(77, 1004, "working", files, List.of(), "x"),
+                rows, Instant.now(), growing);
+        AgentDelivery alex = alexOf(job);
+        assertEquals(state, alex.state().word(), rule + ": " + alex);
+        assertTrue(alex.detail().contains(detail), rule + ": " + alex.detail());
+        if (!state.equals("ready")) assertTrue(DeliverySummary.of(job).startsWith("0/1 ready - studio storage "), DeliverySummary.of(job));
+    }
+
+    @Test
+    void an_error_on_a_machine_that_is_also_offline_is_shown_with_both() {
+        Map<Long, ConsoleAgent> agents = agents("online", true);
+        agents.put(2L, new ConsoleAgent(2, "MacBook", false, Instant.parse("2026-12-03T09:12:00Z"), null, List.of("Disk is full")));
+        JobDelivery job = DeliveryAssessment.assess(JOB, agents, new RunRecord(77, 1004, "working", 12L, List.of(), "x"),
+                rows("synced 10/12", 12), Instant.now());
+        AgentDelivery alex = alexOf(job);
+        assertEquals(DeliveryState.ERROR, alex.state());
+        assertEquals(Boolean.FALSE, alex.online());
+        assertEquals("offline since 2026-12-03 09:12 UTC; error: Disk is full", alex.detail());
+        assertEquals("0/1 ready - Alex Trial offline since 09:12 UTC, error: Disk is full", DeliverySummary.of(job));
     }
 
     @Test

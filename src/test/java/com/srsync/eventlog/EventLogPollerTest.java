@@ -39,7 +39,7 @@ class EventLogPollerTest {
     private final RecentEvents recent = new RecentEvents(100_000);
 
     private EventLogPoller poller(Long startId) {
-        return new EventLogPoller(new CursorStore(dataDir, MAPPER), recent, clock, Duration.ofMinutes(5), startId, Throwable::getMessage);
+        return new EventLogPoller(new CursorStore(dataDir, MAPPER, new com.srsync.durable.DataDirWrites()), recent, clock, Duration.ofMinutes(5), startId, Throwable::getMessage);
     }
 
     /** One poll as the route makes it; the events handed over. */

@@ -14,7 +14,13 @@ import org.junit.jupiter.api.Test;
 /** A flood past the event queue's room leaves one entry per project, whatever its length, and the log one line a minute. */
 class OverflowTriggersTest {
     private final RecentEvents recent = new RecentEvents(1000);
-    private final OverflowTriggers overflow = new OverflowTriggers(recent, new SyncMetrics(() -> null), Clock.systemUTC(), Duration.ofMinutes(1));
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    private final OverflowTriggers overflow = new OverflowTriggers(recent, new SyncMetrics(() -> registry), Clock.systemUTC(), Duration.ofMinutes(1));
+
+    private double deliveries(String result) {
+        var counter = registry.find("srsync.webhook.deliveries").tag("result", result).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     private static ShotGridEvent assignment(long id, long project) {
         return new ShotGridEvent("webhook", id, "Shotgun_Task_Change", "update", "Task", 5001L, project, "task_assignees", null, null);
@@ -43,5 +49,28 @@ class OverflowTriggersTest {
         overflow.keep(handed.get(0));
 
         assertEquals(List.of("155"), overflow.drain());
+    }
+
+    @Test
+    void a_full_queue_counts_the_delivery_as_accepted_and_keeps_its_projects() {
+        overflow.notHandedOver(new com.srsync.webhook.WebhookReceipt(1, 0, List.of(assignment(1, 155)), 0), "d-1",
+                new IllegalStateException("Queue full"));
+        assertEquals(1, deliveries("accepted"));
+        assertEquals(0, deliveries("failed"));
+        assertEquals(List.of("155"), overflow.drain());
+    }
+
+    @Test
+    void any_other_failure_is_a_bug_logged_with_the_delivery_id_counted_as_failed_and_its_projects_still_reconciled() {
+        try (LogCapture log = LogCapture.open()) {
+            overflow.notHandedOver(new com.srsync.webhook.WebhookReceipt(1, 0, List.of(assignment(1, 155), assignment(2, 157)), 0),
+                    "fe37d91a-delivery", new IllegalStateException("Fails to insert element into queue"));
+            assertEquals(1, log.containing("Webhook delivery fe37d91a-delivery could not be put on the event queue (a bug, not a full queue)")
+                    .size(), log.lines().toString());
+        }
+        assertEquals(1, deliveries("failed"));
+        assertEquals(0, deliveries("accepted"), "not counted as accepted and as failed at once");
+        assertEquals(0, registry.find("srsync.events.dropped").counters().size(), "nor as a full queue");
+        assertEquals(List.of("155", "157"), overflow.drain().stream().sorted().toList());
     }
 }

@@ -26,8 +26,10 @@ class DeadLetterStoreTest {
 
     private DeadLetterStore store() {
         return new DeadLetterStore(dataDir, MAPPER, Clock.systemUTC(),
-                new Upstreams(URI.create("https://studio.shotgrid.autodesk.com"), URI.create("https://console.example:8443")));
+                new Upstreams(URI.create("https://studio.shotgrid.autodesk.com"), URI.create("https://console.example:8443")), writes);
     }
+
+    private final com.srsync.durable.DataDirWrites writes = new com.srsync.durable.DataDirWrites();
 
     private static JobOperation delete(long project, String name) {
         return JobOperation.delete(project, 1001, name, "the shot is no longer active");

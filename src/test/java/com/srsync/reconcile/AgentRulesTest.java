@@ -77,6 +77,25 @@ class AgentRulesTest {
     }
 
     @Test
+    void an_agent_one_read_lacked_is_added_to_no_job_but_not_taken_off_a_job_that_holds_it() {
+        ShotRecord both = Studio.shot("TST_010_0010", "active", "Alex Trial", "Matthew Testuser");
+        ShotRecord newShot = Studio.shot("TST_010_0020", "active", "Alex Trial", "Matthew Testuser");
+        ProjectSnapshot snapshot = Studio.project("TST", both, newShot);
+        List<ObservedJob> applied = Studio.applied(Studio.project("TST", both), 1001);    // 0010 and the assets job hold agents 2 and 3
+        AgentResolution lacking = AgentResolution.of(Studio.RULES, directory("4=Linux_Remote;3=Cameron's Mac mini"));   // agent 2 missing
+
+        ProjectPlan plan = new Reconciler(lacking.rules(), new DeleteGuard(0.5, 5)).plan(snapshot, applied);
+
+        assertEquals(List.of(), plan.updates(), "agent 2 stays on the shot job and the assets job that hold it");
+        assertEquals(List.of(), plan.deletes());
+        assertEquals(1, plan.creates().size());
+        assertEquals(Set.of(4L, 3L), plan.creates().get(0).getDesired().agents().stream().map(JobAgent::id)
+                .collect(java.util.stream.Collectors.toSet()), "the new shot's job does not get agent 2");
+        assertTrue(plan.skippedArtists().get(0).reason().contains("agent 2 is not on the console; added to no job, and left on the jobs"),
+                plan.skippedArtists().toString());
+    }
+
+    @Test
     void rules_that_need_nothing_resolved_are_the_same_rules() {
         assertSame(Studio.RULES, AgentResolution.of(Studio.RULES, directory("4=Linux_Remote;2=Cameron's MacBook Pro;3=Cameron's Mac mini")).rules());
     }

@@ -69,7 +69,7 @@ class AgentLookupTest extends ServiceTestSupport {
 
         JsonNode plan = MAPPER.readTree(admin("GET", "/admin/plan?project=155", ADMIN_TOKEN).body()).path("projects").get(0);
         JsonNode skipped = plan.path("skipped_artists");
-        assertEquals("[{\"name\":\"Matthew Testuser\",\"reason\":\"agent 9 is not on the console\"},"
+        assertEquals("[{\"name\":\"Matthew Testuser\",\"reason\":\"agent 9 is not on the console; added to no job, and left on the jobs that already hold it\"},"
                 + "{\"name\":\"Sam Twin\",\"reason\":\"2 agents on the console are named 'Studio iMac' (ids [13, 14]): give the agent_id in artists.yaml\"}]",
                 MAPPER.writeValueAsString(sorted(skipped)));
 
@@ -91,6 +91,18 @@ class AgentLookupTest extends ServiceTestSupport {
         assertEquals(List.of(), console.writes());
         String runs = admin("GET", "/admin/runs?project=155", ADMIN_TOKEN).body();
         assertTrue(runs.contains("stopped"), runs);
+    }
+
+    @Test
+    void an_empty_agent_list_stops_the_reconcile_before_any_write() throws Exception {
+        studio();
+        resilioServer.stubFor(get("/api/v2/agents").willReturn(okJson("[]")));
+
+        reconcile(155L);
+
+        assertEquals(List.of(), console.writes());
+        String runs = admin("GET", "/admin/runs?project=155", ADMIN_TOKEN).body();
+        assertTrue(runs.contains("GET /agents answered an empty list"), runs);
     }
 
     private static List<JsonNode> sorted(JsonNode array) {

@@ -169,6 +169,35 @@ class FailureHandlingTest extends ServiceTestSupport {
     }
 
     @Test
+    void a_dead_letter_folder_that_cannot_be_written_still_ends_the_run_and_health_names_the_folder() throws Exception {
+        oneActiveShot();
+        console.job(1001, OldToolScenariosTest.SHOT_0010_ALEX.replace("Alex Trial\"", "Someone Else\"")).install();
+        resilioServer.stubFor(put("/api/v2/jobs/1001").willReturn(aResponse().withStatus(500).withBody("{\"message\": \"internal error\"}")));
+        java.nio.file.Path folder = dataDir().resolve("dead-letters");
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (java.nio.file.Path f : files.toList()) java.nio.file.Files.delete(f);
+        }
+        java.nio.file.Files.delete(folder);
+        java.nio.file.Files.writeString(folder, "not a folder: writes into it fail, even for root");   // as a full or read-only disk would
+
+        try (com.srsync.support.LogCapture log = com.srsync.support.LogCapture.open()) {
+            reconcile(155L);                                                                 // the run ends all the same
+            assertEquals(1, log.containing("DATA_DIR: " + folder + " cannot be written").size(), log.lines().toString());
+        }
+        assertEquals("failed_writes", MAPPER.readTree(admin("GET", "/admin/runs?project=155", ADMIN_TOKEN).body()).get(0).path("outcome").asText());
+        assertEquals(1, deadLetters().size(), "kept in memory: listed, counted, replayed");
+        String health = admin("GET", "/observe/health", ADMIN_TOKEN).body();
+        assertTrue(health.contains("{\"name\":\"data-dir\",\"status\":\"DOWN\",\"message\":\"" + folder + " cannot be written"), health);
+        String metrics = admin("GET", "/observe/metrics", ADMIN_TOKEN).body();
+        assertTrue(metrics.contains("srsync_reconcile_total{outcome=\"failed_writes\"} 1.0"), metrics);
+
+        java.nio.file.Files.delete(folder);
+        java.nio.file.Files.createDirectory(folder);                                        // space again
+        reconcile(155L);                                                                     // fails again: its letter is written now
+        assertTrue(admin("GET", "/observe/health", ADMIN_TOKEN).body().contains("{\"name\":\"data-dir\",\"status\":\"UP\"}"));
+    }
+
+    @Test
     void a_429_with_retry_after_2_waits_at_least_2_seconds_before_the_next_attempt() {
         oneActiveShot();
         console.install();

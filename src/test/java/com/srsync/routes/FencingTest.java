@@ -81,6 +81,11 @@ class FencingTest {
         return null;
     }
 
+    /** The first line of p's scrape that starts with {@code prefix}, or "". */
+    private static String metric(ServiceProcess p, String prefix) throws Exception {
+        return p.send("GET", "/observe/metrics", ADMIN).body().lines().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
+    }
+
     private static double writes(ServiceProcess p) throws Exception {
         double total = 0;
         for (String line : p.send("GET", "/observe/metrics", ADMIN).body().split("\n")) {
@@ -108,6 +113,8 @@ class FencingTest {
         a = ServiceProcess.start(env(lock, "replica-a"), ServiceTestSupport.freePort(), "fencing-a");
         await().atMost(Duration.ofSeconds(30)).until(() -> ReplicaSupport.leads(a));
         await().atMost(Duration.ofSeconds(30)).until(() -> get(console() + "/").size() == 2);   // the takeover pass
+        post(console() + "/sandbox/agents/2/offline", "POST");              // Alex's machine goes offline while A leads
+        await().atMost(Duration.ofSeconds(20)).until(() -> metric(a, "srsync_delivery_agents_offline").equals("srsync_delivery_agents_offline 1.0"));
         b = ServiceProcess.start(env(lock, "replica-b"), ServiceTestSupport.freePort(), "fencing-b");
         Thread.sleep(3000);
         assertTrue(ReplicaSupport.leads(a) && !ReplicaSupport.leads(b));
@@ -123,6 +130,11 @@ class FencingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !ReplicaSupport.leads(a));
         long steppedDown = System.currentTimeMillis();
         double aWrites = writes(a);
+        post(console() + "/sandbox/agents/2/online", "POST");                // the machine comes back while B leads
+        assertEquals("", metric(a, "srsync_delivery_"), "a standby serves none of the leader's delivery gauges");
+        assertEquals("", metric(a, "srsync_webhook_alarm"), "nor its webhook alarm");
+        String health = a.send("GET", "/observe/health", ADMIN).body();
+        assertTrue(health.contains("\"name\":\"webhook\",\"status\":\"UP\",\"message\":\"standby"), health);
         Thread.sleep(3000);                                                  // B's takeover pass
 
         Thread.sleep(25_000);                                                // past the console's Retry-After

@@ -86,6 +86,16 @@ class PortInUseTest {
     }
 
     @Test
+    void a_delivery_field_the_sites_schema_does_not_have_stops_start_up_naming_the_setting() throws Exception {
+        String[] out = run(Map.of("HTTP_PORT", String.valueOf(ServiceTestSupport.freePort()), "SHOTGRID_DELIVERY_FIELD", "sg_resilio_summary",
+                "SANDBOX_SHOTGRID_PORT", String.valueOf(ServiceTestSupport.freePort()),
+                "SANDBOX_RESILIO_PORT", String.valueOf(ServiceTestSupport.freePort())));
+
+        assertEquals("2", out[0], out[1]);
+        assertTrue(out[1].contains("cannot start: SHOTGRID_DELIVERY_FIELD: Shot.sg_resilio_summary does not exist on the site"), out[1]);
+    }
+
+    @Test
     void a_start_that_fails_otherwise_ends_the_process_too() throws Exception {
         Path routes = Files.createTempDirectory("srsync-broken-routes-");
         Files.writeString(routes.resolve("broken.yaml"), "- route:\n    from: [\n");

@@ -16,7 +16,10 @@ class ReconcileRetryTest extends ServiceTestSupport {
     @Override
     void moreProperties(Properties p) {
         p.put("reconcile.retry.delay.ms", "300");
-        p.put("reconcile.retry.max", "3");
+        p.put("reconcile.retry.max.delay.ms", "600");
+        p.put("reconcile.failing.after.ms", "2500");
+        p.put("sync.debounce.ms", "100");
+        p.put("sync.max.delay.ms", "200");
     }
 
     private void oneActiveShot() {
@@ -57,21 +60,44 @@ class ReconcileRetryTest extends ServiceTestSupport {
     }
 
     @Test
-    void a_dead_lettered_write_is_tried_again_by_a_later_reconcile_and_then_left_for_the_safety_net() throws Exception {
+    void deliveries_during_an_outage_do_not_lengthen_the_back_off_and_the_project_is_tried_again_until_it_succeeds() throws Exception {
         oneActiveShot();
         console.install();
-        resilioServer.stubFor(post("/api/v2/jobs").withRequestBody(matchingJsonPath("$.name", equalTo("HybridWork_TST_Assets")))
+        var outage = shotgridServer.stubFor(post("/api/v1/entity/shots/_search").atPriority(1).willReturn(aResponse().withStatus(503)));
+        for (long event = 1; event <= 5; event++) {                   // five deliveries during a five-second outage: five failed runs
+            assertEquals(200, WebhookSupport.deliver(httpPort, WebhookSupport.assignmentChange(155, 700_000 + event)).statusCode());
+            Thread.sleep(1000);
+        }
+        shotgridServer.removeStub(outage);
+        long over = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> resilioServer.verify(2, postRequestedFor(urlEqualTo("/api/v2/jobs"))));
+        double seconds = (System.nanoTime() - over) / 1e9;
+        assertEquals(true, seconds < 2, "tried again within its back-off (at most 0.6 s here) after the outage: " + seconds + " s");
+    }
+
+    @Test
+    void a_project_that_keeps_failing_is_said_in_health_and_tried_until_it_succeeds() throws Exception {
+        oneActiveShot();
+        console.install();
+        var refusing = resilioServer.stubFor(post("/api/v2/jobs").withRequestBody(matchingJsonPath("$.name", equalTo("HybridWork_TST_Assets")))
                 .willReturn(aResponse().withStatus(400).withBody("{\"message\": \"same destination path\", \"data\": [{\"code\": 10004}]}")));
 
         reconcile(155L);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String health = admin("GET", "/observe/health", ADMIN_TOKEN).body();
+            org.junit.jupiter.api.Assertions.assertTrue(health.contains("{\"name\":\"reconcile-failures\",\"status\":\"DOWN\",\"message\":"
+                    + "\"project 155 has failed every reconcile since "), health);
+        });
+        java.util.function.IntSupplier tries = () -> resilioServer.findAll(postRequestedFor(urlEqualTo("/api/v2/jobs"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("HybridWork_TST_Assets")))).size();
+        int reported = tries.getAsInt();
+        await().atMost(Duration.ofSeconds(5)).until(() -> tries.getAsInt() >= reported + 2);   // still tried after it was reported: never given up
+        String overview = admin("GET", "/admin/overview", ADMIN_TOKEN).body();
+        org.junit.jupiter.api.Assertions.assertTrue(overview.contains("\"failing\":{\"since\":"), overview);
 
-        // the first reconcile and three retries (0.3 s, 0.6 s, 1.2 s), then no more
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(4, resilioServer.findAll(
-                postRequestedFor(urlEqualTo("/api/v2/jobs")).withRequestBody(matchingJsonPath("$.name", equalTo("HybridWork_TST_Assets")))).size()));
-        Thread.sleep(3000);
-        assertEquals(4, resilioServer.findAll(postRequestedFor(urlEqualTo("/api/v2/jobs"))
-                .withRequestBody(matchingJsonPath("$.name", equalTo("HybridWork_TST_Assets")))).size());
-        var letter = new com.fasterxml.jackson.databind.ObjectMapper().readTree(admin("GET", "/admin/dead-letters", ADMIN_TOKEN).body()).get(0);
-        assertEquals(4, letter.path("attempts").asInt());
+        resilioServer.removeStub(refusing);                           // the console takes it now
+        await().atMost(Duration.ofSeconds(5)).until(() -> admin("GET", "/observe/health", ADMIN_TOKEN).body()
+                .contains("{\"name\":\"reconcile-failures\",\"status\":\"UP\"}"));
+        assertEquals("[]", admin("GET", "/admin/dead-letters", ADMIN_TOKEN).body());
     }
 }

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's sandbox walkthrough, step by step: SANDBOX=true brings the service up healthy next to
- * the simulated ShotGrid and console, and each curl of the walkthrough gives the jobs it describes.
+ * The README's sandbox walkthrough, step by step and in its order: SANDBOX=true brings the service up healthy
+ * next to the simulated ShotGrid and console, and each curl of the walkthrough gives the jobs and the delivery
+ * state it describes.
  */
 class SandboxWalkthroughTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -39,49 +40,28 @@ class SandboxWalkthroughTest {
     }
 
     @Test
-    void the_readme_walkthrough_makes_the_jobs_appear_change_and_disappear() throws Exception {
-        try (Sandboxed sandbox = Sandboxed.start(Map.of(), "sandbox-walkthrough")) {
+    void the_readme_walkthrough_in_its_order_jobs_appear_machines_go_offline_and_err_the_storage_indexes_and_jobs_go() throws Exception {
+        try (Sandboxed sandbox = Sandboxed.start(Map.of(), "sandbox-walkthrough")) {    // the sandbox reads its machines every 5 s
             ServiceProcess service = sandbox.service();
             String sg = sandbox.sg();
             String console = sandbox.console();
             await().atMost(Duration.ofSeconds(20)).until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
 
-            // 1. at start: shot TST_010_0010 is active with Alex Trial on its comp task
+            // at start: shot TST_010_0010 is active with Alex Trial on its comp task
             awaitJobs(service, console, Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 2L), "HybridWork_TST_Assets", List.of(4L, 2L)));
-            // 2. an artist assigned: Matthew Testuser on that shot's comp task
+            // an artist assigned: Matthew Testuser on that shot's comp task
             assertEquals(200, service.send("POST", sg + "/sandbox/tasks/5001/assignees/8", null).statusCode());
             awaitJobs(service, console, Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 2L, 3L), "HybridWork_TST_Assets", List.of(4L, 2L, 3L)));
-            // 3. a shot becomes active: TST_010_0020, where Matthew has a task
+            // a shot becomes active: TST_010_0020, where Matthew has a task
             assertEquals(200, service.send("POST", sg + "/sandbox/shots/1214/status/active", null).statusCode());
             awaitJobs(service, console, Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 2L, 3L), "HybridWork_TST_TST_010_0020", List.of(4L, 3L),
                     "HybridWork_TST_Assets", List.of(4L, 2L, 3L)));
-            // 4. an artist removed: Alex Trial off TST_010_0010, so off the assets job too
-            assertEquals(200, service.send("DELETE", sg + "/sandbox/tasks/5001/assignees/7", null).statusCode());
-            awaitJobs(service, console, Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 3L), "HybridWork_TST_TST_010_0020", List.of(4L, 3L),
-                    "HybridWork_TST_Assets", List.of(4L, 3L)));
-            // 5. the last artist removed from a shot, and a shot put on hold: their jobs go
-            assertEquals(200, service.send("DELETE", sg + "/sandbox/tasks/5001/assignees/8", null).statusCode());
-            assertEquals(200, service.send("POST", sg + "/sandbox/shots/1214/status/hld", null).statusCode());
-            awaitJobs(service, console, Map.of());
-
-            JsonNode plan = MAPPER.readTree(service.send("GET", "/admin/plan", Sandbox.ADMIN_TOKEN).body());
-            assertTrue(plan.path("projects").isArray());
-        }
-    }
-
-    @Test
-    void a_machine_taken_offline_or_given_an_error_shows_in_the_delivery_state() throws Exception {
-        try (Sandboxed sandbox = Sandboxed.start(Map.of(), "sandbox-delivery")) {    // the sandbox reads its machines every 5 s
-            ServiceProcess service = sandbox.service();
-            String console = sandbox.console();
-            await().atMost(Duration.ofSeconds(20)).until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
-            awaitJobs(service, console, Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 2L), "HybridWork_TST_Assets", List.of(4L, 2L)));
             awaitAlex(service, "ready", "file list complete");
+            await().atMost(Duration.ofSeconds(30)).until(() -> studioField(service, sg, 1213).equals("2/2 ready"));
 
-            // the walkthrough's step: take Alex's machine offline
+            // the page's steps: Alex's machine offline, on a shot that still has its job
             assertEquals(200, service.send("POST", console + "/sandbox/agents/2/offline", null).statusCode());
-            awaitAlex(service, "offline", "offline since");
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {     // its run's rows are read again once the machine changed
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {     // its run's rows are read again once the machine changed
                 JsonNode offline = awaitAlex(service, "offline", "offline since");
                 assertEquals(false, offline.path("online").asBoolean());
                 assertEquals(80, offline.path("files_completed").asLong(), "what it had when it went offline");
@@ -90,14 +70,45 @@ class SandboxWalkthroughTest {
             JsonNode all = delivery(service);
             assertEquals("Cameron's MacBook Pro", all.path("offline").get(0).path("name").asText());
             assertEquals(2, all.path("artists").path("offline").asLong(), "Alex's places on the shot and the assets job");
-
-            assertEquals(200, service.send("POST", console + "/sandbox/agents/2/online", null).statusCode());
-            awaitAlex(service, "ready", "file list complete");
+            // ... and an error on it, while it is offline: both are shown
             assertEquals(200, service.send("POST", console + "/sandbox/agents/2/error?message=Disk+is+full", null).statusCode());
-            awaitAlex(service, "error", "Disk is full");
+            JsonNode both = awaitAlex(service, "error", "Disk is full");
+            assertTrue(both.path("detail").asText().startsWith("offline since"), both.toString());
+            JsonNode overview = MAPPER.readTree(service.send("GET", "/admin/overview", Sandbox.ADMIN_TOKEN).body());
+            assertEquals("Alex Trial", overview.path("delivery").path("errors").get(0).path("artist").asText(), overview.toString());
+            assertEquals("Disk is full", overview.path("delivery").path("errors").get(0).path("message").asText());
             String metrics = service.send("GET", "/observe/metrics", Sandbox.ADMIN_TOKEN).body();
             assertTrue(metrics.contains("srsync_delivery_artists{state=\"error\"} 2.0"), metrics);
+            assertEquals(200, service.send("POST", console + "/sandbox/agents/2/online", null).statusCode());
+            awaitAlex(service, "ready", "file list complete");
+
+            // the studio storage indexes: no one is ready until its count has settled
+            assertEquals(200, service.send("POST", console + "/sandbox/storage/indexing", null).statusCode());
+            awaitAlex(service, "syncing", "the studio storage is still indexing");
+            assertEquals(200, service.send("POST", console + "/sandbox/storage/settled", null).statusCode());
+            awaitAlex(service, "ready", "file list complete");
+
+            // an artist removed: Alex Trial off TST_010_0010, so off the assets job too
+            assertEquals(200, service.send("DELETE", sg + "/sandbox/tasks/5001/assignees/7", null).statusCode());
+            awaitJobs(service, console, Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 3L), "HybridWork_TST_TST_010_0020", List.of(4L, 3L),
+                    "HybridWork_TST_Assets", List.of(4L, 3L)));
+            // the last artist removed from a shot, and a shot put on hold: their jobs go, and the Shot says why
+            assertEquals(200, service.send("DELETE", sg + "/sandbox/tasks/5001/assignees/8", null).statusCode());
+            assertEquals(200, service.send("POST", sg + "/sandbox/shots/1214/status/hld", null).statusCode());
+            awaitJobs(service, console, Map.of());
+            await().atMost(Duration.ofSeconds(40)).until(() -> studioField(service, sg, 1214).equals("no sync job: shot on hold"));
+
+            JsonNode plan = MAPPER.readTree(service.send("GET", "/admin/plan", Sandbox.ADMIN_TOKEN).body());
+            assertTrue(plan.path("projects").isArray());
         }
+    }
+
+    /** The shot's delivery summary as the simulated ShotGrid holds it ("" when none). */
+    private static String studioField(ServiceProcess service, String sg, long shot) throws Exception {
+        for (JsonNode s : MAPPER.readTree(service.send("GET", sg + "/sandbox/studio", null).body()).path("shots")) {
+            if (s.path("id").asLong() == shot) return s.path("sg_resilio_delivery").asText("");
+        }
+        return "";
     }
 
     private static JsonNode delivery(ServiceProcess service) throws Exception {

@@ -62,6 +62,7 @@ abstract class ServiceTestSupport extends CamelMainTestSupport {
         p.put("retry.delay.ms", "50");
         p.put("retry.max.delay.ms", "400");
         p.put("reconcile.retry.delay.ms", "3600000");       // tests replay or reconcile themselves
+        p.put("reconcile.retry.max.delay.ms", "3600000");
         p.put("delivery.poll.interval.ms", "0");            // off: its reads would join every test's console journal
         moreProperties(p);
         context.withUseOverridePropertiesWithPropertiesComponent(p);

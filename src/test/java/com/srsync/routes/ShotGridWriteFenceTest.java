@@ -40,6 +40,7 @@ class ShotGridWriteFenceTest extends ServiceTestSupport {
         site.project(155, "TST").shot(1213, 155, "TST_010_0010", "active", "TST_010").task(5001, 1213, user(7, "Alex Trial")).install();
         console.job(1001, OldToolScenariosTest.SHOT_0010_ALEX).job(1002, OldToolScenariosTest.ASSETS_ALEX).install();
         DeliveryPollTest.agentsAndRuns();
+        DeliveryFieldTest.fieldIsText();
         shotgridServer.stubFor(put(urlPathEqualTo("/api/v1/entity/shots/1213")).willReturn(aResponse().withStatus(503)));   // not taken yet
         reconcile(155L);
         await().atMost(Duration.ofSeconds(15)).until(() -> shotgridServer.findAll(putRequestedFor(urlPathMatching("/api/v1/entity/shots/.*"))).size() >= 1);
@@ -59,8 +60,13 @@ class ShotGridWriteFenceTest extends ServiceTestSupport {
         try {
             rival.getView(Leadership.NAMESPACE);
             await().atMost(Duration.ofSeconds(20)).until(() -> !leadership.isLeader());
-            template.sendBody("direct:shotgrid-delivery-field", null);    // the summary still due, in hand
+            var sent = template.send("direct:shotgrid-call", exchange -> {   // the summary still due, in hand, as the write-back sends it
+                exchange.setVariable("shotgridMethod", "PUT");
+                exchange.setVariable("shotgridPath", "/entity/shots/1213");
+                exchange.getMessage().setBody("{\"sg_resilio_delivery\":\"0/1 ready\"}");
+            });
 
+            assertEquals(com.srsync.cluster.LeadershipLostException.class, sent.getException().getClass());
             assertEquals(0, shotgridServer.findAll(putRequestedFor(anyUrl())).size());
         } finally {
             other.stop();

@@ -79,10 +79,16 @@ class StatusPageBrowserTest {
                 browser.findElement(By.id("token")).sendKeys(Sandbox.ADMIN_TOKEN);
                 browser.findElement(By.cssSelector("#login button")).click();
                 awaitShown(browser, () -> chip(browser, "TST_010_0010", "Alex Trial").contains("ready"));
+                assertTrue(text(browser).contains("Every machine the jobs hold is online, without an error."), text(browser));
+                WebElement folded = browser.findElement(By.id("service"));                   // what a coordinator does not need: folded
+                assertTrue(folded.isDisplayed() && folded.getAttribute("open") == null, "the service part is folded while all is well");
+                assertFalse(text(browser).contains("Health: all checks up."), "health is inside the folded part");
+                folded.findElement(By.tagName("summary")).click();
                 assertTrue(text(browser).contains("Health: all checks up."), text(browser));
-                assertTrue(text(browser).contains("Every machine the jobs hold is online."), text(browser));
                 assertTrue(browser.findElement(By.id("webhook")).getText().matches("(No|Last) webhook delivery .*"), text(browser));
                 assertTrue(browser.findElement(By.id("warnings")).getText().startsWith("2 artists are matched by display name only"));
+                assertTrue(browser.findElement(By.id("leader")).getText().startsWith("This copy of the service is in charge"), text(browser));
+                folded.findElement(By.tagName("summary")).click();
                 screenshot(browser, shots.resolve("project.png"));
 
                 post(sg + "/sandbox/tasks/5001/assignees/8");                                   // Matthew joins
@@ -92,10 +98,17 @@ class StatusPageBrowserTest {
                 awaitShown(browser, () -> browser.findElement(By.id("delivery")).getText().startsWith("1 machine offline: Alex Trial (since ")
                         && chip(browser, "TST_010_0010", "Alex Trial").contains("offline"));
                 screenshot(browser, shots.resolve("offline.png"));
-                post(console + "/sandbox/agents/2/online");
-                post(console + "/sandbox/agents/2/error?message=Disk+is+full");                  // and then has an error
+                assertTrue(browser.findElement(By.id("delivery")).getText().contains("Offline: nothing new reaches the machine"),
+                        "what to do is said");
+                post(console + "/sandbox/agents/2/error?message=Disk+is+full");                  // and then has an error, while offline
                 awaitShown(browser, () -> chip(browser, "TST_010_0010", "Alex Trial").contains("error"));
                 assertTrue(chipTitle(browser, "TST_010_0010", "Alex Trial").contains("Disk is full"), chipTitle(browser, "TST_010_0010", "Alex Trial"));
+                String top = browser.findElement(By.id("delivery")).getText();
+                assertTrue(top.contains("1 machine with an error: Alex Trial - Disk is full (and offline)."), top);
+                assertTrue(top.contains("1 machine offline: Alex Trial"), "both are shown: " + top);
+                assertTrue(top.contains("Error: open the machine in the Resilio console"), top);
+                assertTrue(stateTitle(browser, "TST_010_0010").startsWith("Read from Resilio "), "when the state was read, on hover");
+                screenshot(browser, shots.resolve("error.png"));
                 post(console + "/sandbox/agents/2/online");
 
                 post(console + "/sandbox/outage/10");                                             // the console refuses writes
@@ -138,9 +151,13 @@ class StatusPageBrowserTest {
                 browser.findElement(By.id("search")).sendKeys(" ");
 
                 browser.manage().window().setSize(new Dimension(390, 844));                  // a phone: each stacked cell keeps its label
+                ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
                 Object label = ((JavascriptExecutor) browser).executeScript(
                         "return getComputedStyle(document.querySelector('section.project td'), '::before').content");
                 assertEquals("\"Shot: \"", String.valueOf(label));
+                Object firstShot = ((JavascriptExecutor) browser).executeScript(
+                        "return document.querySelector('section.project tbody tr').getBoundingClientRect().top");
+                assertTrue(((Number) firstShot).doubleValue() < 844, "the first screen of a phone shows shots: the first row is at " + firstShot);
                 screenshot(browser, shots.resolve("phone.png"));
                 List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
@@ -176,6 +193,14 @@ class StatusPageBrowserTest {
         for (WebElement row : browser.findElements(By.cssSelector("section.project tr"))) {
             if (!row.getText().startsWith(shot)) continue;
             for (WebElement c : row.findElements(By.cssSelector(".chip"))) if (c.getText().equals(artist)) return c.getAttribute("title");
+        }
+        return "";
+    }
+
+    /** The hover text of the state cell in a shot's row. */
+    private static String stateTitle(WebDriver browser, String shot) {
+        for (WebElement row : browser.findElements(By.cssSelector("section.project tr"))) {
+            if (row.getText().startsWith(shot)) return row.findElements(By.tagName("td")).get(2).findElement(By.tagName("span")).getAttribute("title");
         }
         return "";
     }

@@ -146,17 +146,16 @@ class WebhookWatchTest extends ServiceTestSupport {
     }
 
     @Test
-    void a_status_change_delivery_is_answered_200_and_raises_the_alarm_when_the_hook_is_no_longer_active() throws Exception {
-        studio("active");
-        byte[] change = """
-            {"data": {"id": "4242.77.0", "event_log_entry_id": 900200, "event_type": "Webhook_Status_Change", "operation": "update",
-              "entity": {"type": "Webhook", "id": 12}, "meta": {"type": "attribute_change", "attribute_name": "status",
-              "old_value": "active", "new_value": "failed"}, "created_at": "2026-12-03 10:20:00.000000"}}""".getBytes(StandardCharsets.UTF_8);
-
-        var answer = WebhookSupport.deliver(httpPort, change);
-
-        assertEquals(200, answer.statusCode());
-        await().atMost(Duration.ofSeconds(5)).until(() -> webhookCheck().contains("ShotGrid announced the webhook's status 'failed'"));
+    void an_announced_status_is_cleared_by_a_read_that_finds_the_hook_active() throws Exception {
+        String[] at = studio("active");
+        for (int i = 0; i < 3; i++) WebhookSupport.deliver(httpPort, delivery(900101 + i, at[i]).getBytes(StandardCharsets.UTF_8));
+        hook("failed");
+        assertEquals(200, WebhookSupport.deliver(httpPort, HookAnnouncementTest.statusChange(900200, "active", "failed")).statusCode());
+        await().atMost(Duration.ofSeconds(5)).until(() -> webhookCheck().contains("ShotGrid announced the webhook's new status 'failed'"));
         assertTrue(webhookCheck().contains("DOWN"), webhookCheck());
+
+        hook("active");                                                   // a person switched it back on; no announcement of it came
+        await().atMost(Duration.ofSeconds(5)).until(() -> webhookCheck().contains("\"UP\""));
+        assertTrue(!webhookCheck().contains("announced"), webhookCheck());
     }
 }

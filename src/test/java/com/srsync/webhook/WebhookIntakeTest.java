@@ -18,8 +18,9 @@ class WebhookIntakeTest {
     private static final String SECRET = "webhook-secret";
     private final SignatureVerifier signatures = new SignatureVerifier(Secret.of(SECRET), false);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final com.srsync.watch.WebhookAnswers answers = new com.srsync.watch.WebhookAnswers(java.time.Clock.systemUTC());
     private final WebhookIntake intake = new WebhookIntake(signatures, new DeliveryParser(new ObjectMapper()), new RecentEvents(100),
-            new SyncMetrics(() -> registry));
+            new SyncMetrics(() -> registry), answers, events -> { });
 
     private static byte[] delivery(String name) throws Exception {
         return Files.readAllBytes(Path.of("src/test/resources/webhooks", name));

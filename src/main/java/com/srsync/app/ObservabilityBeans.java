@@ -1,0 +1,40 @@
+package com.srsync.app;
+
+import com.srsync.cluster.Leadership;
+import com.srsync.config.ServiceSettings;
+import com.srsync.durable.DataDirWrites;
+import com.srsync.http.Upstreams;
+import com.srsync.observe.ProblemCheck;
+import com.srsync.observe.ReadinessCheck;
+import com.srsync.observe.SyncMetrics;
+import com.srsync.observe.UpstreamHealth;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+/** The meter registry /observe/metrics serves, what the upstreams answered, and the checks of /observe/health that need no other bean. */
+final class ObservabilityBeans {
+    private ObservabilityBeans() {}
+
+    static SyncMetrics bind(CamelContext context, Beans beans, ServiceSettings settings, Clock clock) {
+        Registry registry = context.getRegistry();
+        // camel-micrometer-prometheus serves the registry it binds as "metricsRegistry"
+        SyncMetrics metrics = beans.bind(new SyncMetrics(() -> registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class)));
+        StartListener.once(context, ctx -> metrics.start());
+        UpstreamHealth health = beans.bind(new UpstreamHealth(clock));
+        beans.bind("shotgridReadiness", ReadinessCheck.upstream(health, Upstreams.SHOTGRID));
+        beans.bind("resilioReadiness", ReadinessCheck.upstream(health, Upstreams.RESILIO));
+        // stale after three safety-net periods without one good reconcile (at least 30 minutes)
+        Duration stale = settings.reconcile().safetyNetInterval().multipliedBy(3);
+        beans.bind("reconcileReadiness", ReadinessCheck.reconcileFreshness(health,
+                stale.compareTo(Duration.ofMinutes(30)) < 0 ? Duration.ofMinutes(30) : stale, () -> {
+                    Leadership leadership = beans.get(Leadership.class);
+                    return leadership != null && !leadership.isLeader();
+                }));
+        DataDirWrites dataDir = beans.bind(new DataDirWrites());
+        beans.bind("dataDirCheck", new ProblemCheck("data-dir", dataDir::problem, () -> false));
+        return metrics;
+    }
+}
