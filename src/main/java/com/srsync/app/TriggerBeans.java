@@ -35,7 +35,7 @@ final class TriggerBeans {
         RecentEvents recent = new RecentEvents(100_000);
         WebhookArrivals arrivals = WatchBeans.bind(beans, settings, clock, metrics, scope);
         beans.bind(new WebhookIntake(new SignatureVerifier(settings.webhooks().secret(), settings.webhooks().allowUnsigned()),
-                new DeliveryParser(mapper), recent, metrics, beans.get(WebhookAnswers.class), arrivals));
+                new DeliveryParser(mapper), recent, metrics, beans.get(WebhookAnswers.class), arrivals, budget));
         Upstreams upstreams = beans.get(Upstreams.class);
         EventLogPoller poller = beans.bind(new EventLogPoller(new CursorStore(settings.dataDir(), mapper, beans.get(DataDirWrites.class)), recent,
                 clock, Duration.ofMinutes(5), settings.eventLog().startId(), failure -> upstreams.describe(failure, null)));

@@ -68,9 +68,10 @@ public final class OverflowTriggers {
      * error with the delivery's id and counted as a failed delivery, not as accepted - and its projects are kept
      * for a reconcile all the same, so nothing it asked for is lost. Either way the delivery is answered 200.
      *
-     * @param deliveryId ShotGrid's {@code x-sg-delivery-id}, or null
+     * @param receipt the delivery as taken (its {@code x-sg-delivery-id} named in the log)
      */
-    public void notHandedOver(com.srsync.webhook.WebhookReceipt receipt, String deliveryId, Exception why) {
+    public void notHandedOver(com.srsync.webhook.WebhookReceipt receipt, Exception why) {
+        String deliveryId = receipt == null ? null : receipt.deliveryId();
         List<ShotGridEvent> events = receipt == null ? List.of() : receipt.events();
         if (isQueueFull(why)) {
             take(events, why);

@@ -1,6 +1,5 @@
 package com.srsync.webhook;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.srsync.events.ShotGridEvent;
@@ -15,8 +14,6 @@ import java.util.Map;
  * shaped like a delivery, is refused with {@link NotADeliveryException}.
  */
 public final class DeliveryParser {
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-
     private final ObjectMapper mapper;
 
     public DeliveryParser(ObjectMapper mapper) {
@@ -55,7 +52,31 @@ public final class DeliveryParser {
         if (attribute == null) attribute = text(meta.path("attribute_name"));
         return new ShotGridEvent("webhook", number(d.path("event_log_entry_id")), text(d.path("event_type")),
                 text(d.path("operation")), entityType, entityId, number(d.path("project").path("id")), attribute,
-                meta.isObject() ? mapper.convertValue(meta, MAP) : Map.of(), text(d.path("created_at")));
+                meta.isObject() ? plain(meta) : Map.of(), text(d.path("created_at")));
+    }
+
+    /** A JSON object as plain maps, lists and values (walked directly: Jackson's convertValue buffers every token first). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> plain(JsonNode object) {
+        return (Map<String, Object>) value(object);
+    }
+
+    private static Object value(JsonNode n) {
+        if (n.isObject()) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> out.put(e.getKey(), value(e.getValue())));
+            return out;
+        }
+        if (n.isArray()) {
+            List<Object> out = new ArrayList<>(n.size());
+            n.forEach(e -> out.add(value(e)));
+            return out;
+        }
+        if (n.isIntegralNumber()) return n.canConvertToLong() ? (Object) (n.canConvertToInt() ? n.intValue() : n.longValue()) : n.bigIntegerValue();
+        if (n.isNumber()) return n.doubleValue();
+        if (n.isBoolean()) return n.booleanValue();
+        if (n.isNull() || n.isMissingNode()) return null;
+        return n.asText();
     }
 
 

@@ -28,13 +28,17 @@ public final class WebhookIntake {
     private final SyncMetrics metrics;
     private final WebhookAnswers answers;
     private final java.util.function.Consumer<List<ShotGridEvent>> watch;
+    private final com.srsync.events.EventQueueBudget budget;
 
     /**
      * @param answers counts each answer
      * @param watch   told of every valid delivery's events, repeats too (the webhook watch: the webhook works)
+     * @param budget  the event queue's memory, reserved for a delivery's events before they are handed over
      */
     public WebhookIntake(SignatureVerifier signatures, DeliveryParser parser, RecentEvents recent, SyncMetrics metrics,
-                         WebhookAnswers answers, java.util.function.Consumer<List<ShotGridEvent>> watch) {
+                         WebhookAnswers answers, java.util.function.Consumer<List<ShotGridEvent>> watch,
+                         com.srsync.events.EventQueueBudget budget) {
+        this.budget = budget;
         this.signatures = signatures;
         this.parser = parser;
         this.recent = recent;
@@ -48,11 +52,12 @@ public final class WebhookIntake {
      *
      * @param body      the request body as received: raw bytes (or a stream of them); a form post that the
      *                  server already parsed into a map has no raw bytes left and is refused
-     * @param signature the {@code x-sg-signature} header, or null
+     * @param signature  the {@code x-sg-signature} header, or null
+     * @param deliveryId the {@code x-sg-delivery-id} header, or null
      * @throws UnsignedDeliveryException the signature is missing or wrong (answered 401)
      * @throws NotADeliveryException     the body is not a ShotGrid delivery (answered 400)
      */
-    public WebhookReceipt receive(Object body, String signature) {
+    public WebhookReceipt receive(Object body, String signature, String deliveryId) {
         long started = System.nanoTime();
         byte[] bytes = rawBytes(body);
         if (!signatures.accepts(bytes, signature)) {
@@ -76,12 +81,25 @@ public final class WebhookIntake {
                 && (e.eventLogEntryId() == null || inThisDelivery.add(e.eventLogEntryId()))).toList();
         int repeats = events.size() - fresh.size();
         if (repeats > 0) metrics.webhook("repeat", repeats);
-        return new WebhookReceipt(events.size(), repeats, fresh, started);
+        return new WebhookReceipt(events.size(), repeats, fresh, started, deliveryId);
     }
 
-    /** The receipt's new events, or null when it brought none (all repeats, or an empty batch). */
-    public List<ShotGridEvent> newEvents(WebhookReceipt receipt) {
-        return receipt.events().isEmpty() ? null : receipt.events();
+    /** Without a delivery id: a test, or a caller that has none. */
+    public WebhookReceipt receive(Object body, String signature) {
+        return receive(body, signature, null);
+    }
+
+    /**
+     * The receipt's new events, to go on the event queue, with their room in its memory budget reserved (the
+     * cost is on the message as header {@code eventCost}, given back once they are published); null when the
+     * delivery brought none (all repeats, or an empty batch).
+     *
+     * @throws com.srsync.events.EventQueueBudget.FullException when the budget has no room
+     */
+    public List<ShotGridEvent> handOver(WebhookReceipt receipt, org.apache.camel.Exchange exchange) {
+        if (receipt.events().isEmpty()) return null;
+        exchange.getMessage().setHeader("eventCost", budget.reserve(receipt.events()));
+        return receipt.events();
     }
 
     /** The 200 answer: how many events the delivery held and how many were repeats. Counted as answered now. */

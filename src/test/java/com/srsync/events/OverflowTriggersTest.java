@@ -53,7 +53,7 @@ class OverflowTriggersTest {
 
     @Test
     void a_full_queue_counts_the_delivery_as_accepted_and_keeps_its_projects() {
-        overflow.notHandedOver(new com.srsync.webhook.WebhookReceipt(1, 0, List.of(assignment(1, 155)), 0), "d-1",
+        overflow.notHandedOver(new com.srsync.webhook.WebhookReceipt(1, 0, List.of(assignment(1, 155)), 0, "d-1"),
                 new IllegalStateException("Queue full"));
         assertEquals(1, deliveries("accepted"));
         assertEquals(0, deliveries("failed"));
@@ -63,8 +63,8 @@ class OverflowTriggersTest {
     @Test
     void any_other_failure_is_a_bug_logged_with_the_delivery_id_counted_as_failed_and_its_projects_still_reconciled() {
         try (LogCapture log = LogCapture.open()) {
-            overflow.notHandedOver(new com.srsync.webhook.WebhookReceipt(1, 0, List.of(assignment(1, 155), assignment(2, 157)), 0),
-                    "fe37d91a-delivery", new IllegalStateException("Fails to insert element into queue"));
+            overflow.notHandedOver(new com.srsync.webhook.WebhookReceipt(1, 0, List.of(assignment(1, 155), assignment(2, 157)), 0,
+                    "fe37d91a-delivery"), new IllegalStateException("Fails to insert element into queue"));
             assertEquals(1, log.containing("Webhook delivery fe37d91a-delivery could not be put on the event queue (a bug, not a full queue)")
                     .size(), log.lines().toString());
         }

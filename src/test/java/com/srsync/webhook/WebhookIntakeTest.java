@@ -3,6 +3,7 @@ package com.srsync.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.srsync.config.Secret;
@@ -20,7 +21,7 @@ class WebhookIntakeTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final com.srsync.watch.WebhookAnswers answers = new com.srsync.watch.WebhookAnswers(java.time.Clock.systemUTC());
     private final WebhookIntake intake = new WebhookIntake(signatures, new DeliveryParser(new ObjectMapper()), new RecentEvents(100),
-            new SyncMetrics(() -> registry), answers, events -> { });
+            new SyncMetrics(() -> registry), answers, events -> { }, new com.srsync.events.EventQueueBudget(1 << 20));
 
     private static byte[] delivery(String name) throws Exception {
         return Files.readAllBytes(Path.of("src/test/resources/webhooks", name));
@@ -42,7 +43,9 @@ class WebhookIntakeTest {
         WebhookReceipt receipt = intake.receive(body, signed(body));
 
         assertEquals(3, receipt.events().size());
-        assertEquals(receipt.events(), intake.newEvents(receipt));
+        org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext());
+        assertEquals(receipt.events(), intake.handOver(receipt, exchange));
+        assertTrue(exchange.getMessage().getHeader("eventCost", Long.class) > 0, "their room in the queue's budget is reserved");
         assertEquals("{\"received\":3,\"repeats\":0}", intake.answer(receipt));
     }
 
@@ -56,7 +59,8 @@ class WebhookIntakeTest {
         intake.handedOver(intake.receive(body, signed(body)));
         WebhookReceipt repeat = intake.receive(body, signed(body));
 
-        assertNull(intake.newEvents(repeat), "nothing to hand over");
+        assertNull(intake.handOver(repeat, new org.apache.camel.support.DefaultExchange(new org.apache.camel.impl.DefaultCamelContext())),
+                "nothing to hand over");
         assertEquals("{\"received\":1,\"repeats\":1}", intake.answer(repeat));
         assertEquals(1, counted("accepted"));
         assertEquals(1, counted("repeat"));
