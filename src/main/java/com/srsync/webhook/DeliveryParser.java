@@ -72,7 +72,10 @@ public final class DeliveryParser {
             n.forEach(e -> out.add(value(e)));
             return out;
         }
-        if (n.isIntegralNumber()) return n.canConvertToLong() ? (Object) (n.canConvertToInt() ? n.intValue() : n.longValue()) : n.bigIntegerValue();
+        if (n.isIntegralNumber()) {                       // as Jackson maps them: int, else long, else BigInteger
+            if (n.canConvertToInt()) return n.intValue();
+            return n.canConvertToLong() ? (Object) n.longValue() : n.bigIntegerValue();
+        }
         if (n.isNumber()) return n.doubleValue();
         if (n.isBoolean()) return n.booleanValue();
         if (n.isNull() || n.isMissingNode()) return null;

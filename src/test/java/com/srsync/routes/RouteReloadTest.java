@@ -212,7 +212,7 @@ class RouteReloadTest extends ServiceTestSupport {
 
     /** webhooks.yaml with its intake changed (one more step): the intake route is swapped, its paths' routes are not. */
     private static String webhooksEdit(int n) throws IOException {
-        String anchor = "        - setVariable: {name: signature, simple: \"${header[x-sg-signature]}\"}";
+        String anchor = "        - setVariable: {name: receipt, simple: \"${body}\"}";
         String shipped = Files.readString(Path.of("routes/webhooks.yaml"));
         assertTrue(shipped.contains(anchor));
         return shipped.replace(anchor, "        - setVariable: {name: edit, constant: \"" + n + "\"}\n" + anchor);
