@@ -71,8 +71,11 @@ function agentSentence(agent) {                         // what a hover or a tap
   const error = detail.indexOf("; error: ");
   if (error >= 0) text += " - " + detail.slice(error + 9);
   else if (detail && !["online", "file list complete"].includes(detail) && !detail.startsWith("offline since")) text += " - " + detail;
+  if (PERMISSION_WORDS[agent.permission]) text += " (" + PERMISSION_WORDS[agent.permission] + ")";
   return text.charAt(0).toUpperCase() + text.slice(1) + ".";
 }
+
+const PERMISSION_WORDS = { ro: "read-only", sro: "read-only", rw: "read-write", srw: "read-write" };
 
 // --- building blocks -----------------------------------------------------------------------------
 
@@ -171,16 +174,29 @@ function shotsTable(p) {
     if (job) r.classList.add("state-" + job.state);
     if (focusShotIds.includes(s.id)) r.classList.add("highlight");
   }
-  const assets = (p.jobs || []).find((j) => j.shot == null);
+  const assets = (p.jobs || []).find((j) => j.kind === "assets");
   if (assets) row(t, ["Assets (all of the project's artists)", chips(assets), stateCell(assets), stateLine(assets)], "assets " + assets.name);
+  for (const a of p.assets || []) assetRow(t, p, a, byName);
   const wrap = el("div");
-  wrap.appendChild(label("Active shots, and what each artist's machine has of them"));
-  wrap.appendChild((p.shots || []).length || assets ? t : label("No active shot."));
+  wrap.appendChild(label("Active shots" + ((p.assets || []).length ? " and their assets" : "") + ", and what each artist's machine has of them"));
+  wrap.appendChild((p.shots || []).length || assets || (p.assets || []).length ? t : label("No active shot."));
   const primary = (p.jobs || []).flatMap((j) => j.agents).find((a) => a.role === "primary_storage");
   if (primary) wrap.appendChild(el("p", agentSentence(primary), primary.state === "ready" ? "muted" : "warning"));
   const tech = (p.jobs || []).map((j) => j.name + " (id " + j.id + (j.run ? ", run " + j.run.id + " " + j.run.status : "") + ")").join("; ");
-  if (tech) wrap.appendChild(el("p", "Details: " + tech + ". Artists' machines hold the files read-write on demand; the studio storage holds them read-write.", "details"));
+  if (tech) wrap.appendChild(el("p", "Details: " + tech + ". Artists' machines get the files on demand, read-write or read-only as each chip says.", "details"));
   return wrap;
+}
+
+function assetRow(t, p, a, byName) {                   // assets: per_asset - one row per asset the last check read
+  const job = a.job ? byName[a.job] : null;
+  const refused = (p.dead_letters || []).find((d) => d.jobName === a.job);
+  const why = job ? stateLine(job) : !a.job ? sentence("No job: " + a.why)
+    : refused ? "Resilio refused to make its job (below); the service tries again at each check." : "Its job is being made.";
+  const who = job ? chips(job) : el("span", a.builders.join(", ") || "no one");
+  const r = row(t, ["Asset " + a.code + " (" + (a.type || "no type") + ")", who, a.job ? (job ? stateCell(job) : refused ? "error" : "waiting") : "no job", why],
+    ["asset", a.code, a.type, a.id, ...a.builders].join(" "));
+  r.dataset.asset = a.id;
+  if (job) r.classList.add("state-" + job.state);
 }
 
 const OLD_READ_S = 600;                                 // a state read longer ago than this says its age, not only on hover
@@ -340,16 +356,26 @@ async function load() {
 
 function knownShot(idOrCode) {
   for (const p of (overview && overview.projects) || []) {
-    const s = (p.shots || []).find((x) => x.id === idOrCode || x.code.toLowerCase() === String(idOrCode).toLowerCase());
+    const s = (p.shots || []).find((x) => x.id === idOrCode || x.code.toLowerCase() === String(idOrCode).toLowerCase())
+      || (typeof idOrCode === "string" && (p.assets || []).find((x) => x.code.toLowerCase() === idOrCode.toLowerCase()));   // assets by code only
     if (s) return s;
   }
   return null;
 }
 
 function lookupSentence(s) {
+  if (s.entity === "Asset") return assetSentence(s);
   const active = ((overview && overview.active_statuses) || []).includes(s.status);
   if (active) return s.code + " is active; the next check (at most a few minutes away) gives it a job if someone in artists.yaml is assigned.";
   return s.code + " has no job: its status is '" + (s.status || "none") + "', and only shots in " + ((overview && overview.active_statuses) || []).join(", ") + " get one.";
+}
+
+function assetSentence(a) {                             // an asset the page does not show: why it has no job
+  const name = "Asset " + a.code + " (" + (a.asset_type || "no type") + ")";
+  if (!overview || overview.assets_mode !== "per_asset") return name + " has no job of its own: assets are one job per project (assets: project in artists.yaml).";
+  const active = (overview.active_asset_statuses || []).includes(a.status);
+  return name + " has no job: " + (active ? "no one in artists.yaml is on its tasks" : "its status is '" + (a.status || "none") + "' (its builders get it only in "
+    + (overview.active_asset_statuses || []).join(", ") + ")") + ", and no active shot with artists uses it.";
 }
 
 async function explainFocusShots() {                   // shots selected in ShotGrid that are not active: say why
@@ -367,7 +393,7 @@ async function lookUp() {
   const q = $("search").value.trim();
   if (!q) return;
   if (!(q in lookedUp)) lookedUp[q] = (await api("/admin/shot-lookup?code=" + encodeURIComponent(q)).catch(() => []))[0] || null;
-  $("answer").textContent = lookedUp[q] ? lookupSentence(lookedUp[q]) : "No shot coded " + q + " in ShotGrid.";
+  $("answer").textContent = lookedUp[q] ? lookupSentence(lookedUp[q]) : "No shot or asset coded " + q + " in ShotGrid.";
   $("answer").hidden = false;
 }
 
@@ -382,7 +408,7 @@ function applySearch() {
   }
   const ask = $("ask");
   ask.hidden = !(q.length >= 3 && matches === 0 && !knownShot(q));
-  if (!ask.hidden) ask.textContent = "Nothing here matches '" + $("search").value.trim() + "'. If it is a shot, ask ShotGrid why it has no job";
+  if (!ask.hidden) ask.textContent = "Nothing here matches '" + $("search").value.trim() + "'. If it is a shot or an asset, ask ShotGrid why it has no job";
 }
 
 // --- actions -------------------------------------------------------------------------------------

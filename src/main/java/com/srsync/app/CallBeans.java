@@ -34,7 +34,7 @@ final class CallBeans {
     static void bind(CamelContext context, Beans beans, ServiceSettings settings, ArtistsFile rules, ObjectMapper mapper, Clock clock) {
         Upstreams upstreams = beans.bind(new Upstreams(settings.shotgrid().url(), settings.console().url()));
         UpstreamCalls calls = beans.bind(new UpstreamCalls(upstreams, beans.get(UpstreamHealth.class)));   // inside camel-http's client: httpLimits
-        beans.bind(new ShotGridQueries(settings.reconcile().activeStatuses()));
+        beans.bind(new ShotGridQueries(settings.reconcile().activeStatuses(), settings.reconcile().activeAssetStatuses()));
         beans.bind(new ShotGridPaging(mapper));
         beans.bind(new ShotGridToken(settings.shotgrid().scriptName(), settings.shotgrid().apiKey(), clock));
         beans.bind(new SnapshotAssembly(rules::rules));

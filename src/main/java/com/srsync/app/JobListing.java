@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.srsync.reconcile.JobAgent;
 import com.srsync.reconcile.JobAttribution;
-import com.srsync.reconcile.JobNames;
+import com.srsync.reconcile.JobIdentity;
+import com.srsync.reconcile.JobKind;
 import com.srsync.reconcile.ObservedJob;
 import com.srsync.reconcile.ProjectDirectory;
 import com.srsync.reconcile.SyncRules;
@@ -39,7 +40,7 @@ public final class JobListing {
         return mapper.writeValueAsString(out);
     }
 
-    /** {@code GET /admin/shot-lookup}: each shot found, with its status and project, in any status. */
+    /** {@code GET /admin/shot-lookup}: each shot (or asset, with its type) found, with its status and project, in any status. */
     public String shotLookup(List<?> rows) throws JsonProcessingException {
         ArrayNode out = mapper.createArrayNode();
         for (Object row : rows) {
@@ -47,6 +48,7 @@ public final class JobListing {
             var attributes = node.path("attributes");
             var project = node.path("relationships").path("project").path("data");
             ObjectNode shot = out.addObject().put("id", node.path("id").asLong()).put("code", attributes.path("code").asText());
+            if ("Asset".equals(node.path("type").asText())) shot.put("entity", "Asset").put("asset_type", attributes.path("sg_asset_type").asText(null));
             shot.put("status", attributes.path("sg_status_list").isNull() ? null : attributes.path("sg_status_list").asText(null));
             if (project.has("id")) shot.putObject("project").put("id", project.path("id").asLong()).put("name", project.path("name").asText(null));
         }
@@ -61,10 +63,11 @@ public final class JobListing {
         ArrayNode out = mapper.createArrayNode();
         for (ObservedJob job : jobs) {
             ObjectNode j = out.addObject().put("id", job.id()).put("name", job.name());
-            String shotPrefix = tank == null ? null : JobNames.PREFIX + tank + "_";
-            if (tank != null && job.name().equals(JobNames.assetsJob(tank))) j.put("kind", "assets");
-            else if (shotPrefix != null && job.name().startsWith(shotPrefix)) j.put("kind", "shot").put("shot", job.name().substring(shotPrefix.length()));
-            else j.put("kind", "other");
+            JobIdentity identity = JobIdentity.of(tank, job.name(), job.description());
+            if (identity == null) j.put("kind", "other");
+            else if (identity.kind() == JobKind.SHOT) j.put("kind", "shot").put("shot", identity.subject());
+            else if (identity.kind() == JobKind.ASSET) j.put("kind", "asset").put("asset", identity.subject());
+            else j.put("kind", "assets");
             ArrayNode agents = j.putArray("agents");
             for (JobAgent agent : job.agents()) {
                 ObjectNode a = agents.addObject().put("id", agent.id()).put("role", agent.role()).put("permission", agent.permission());

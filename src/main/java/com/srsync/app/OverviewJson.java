@@ -18,10 +18,12 @@ import com.srsync.failure.DeadLetter;
 import com.srsync.failure.DeadLetterStore;
 import com.srsync.loop.RunHistory;
 import com.srsync.reconcile.Artist;
+import com.srsync.reconcile.AssetRecord;
 import com.srsync.reconcile.JobAgent;
 import com.srsync.reconcile.JobNames;
 import com.srsync.reconcile.ShotGridUser;
 import com.srsync.reconcile.ShotRecord;
+import com.srsync.reconcile.SkippedAsset;
 import com.srsync.reconcile.SkippedShot;
 import com.srsync.reconcile.SyncRules;
 import java.util.HashSet;
@@ -71,6 +73,8 @@ public final class OverviewJson {
         ObjectNode root = mapper.createObjectNode();
         plans.warnings().forEach(root.putArray("warnings")::add);
         now.activeStatuses().stream().sorted().forEach(root.putArray("active_statuses")::add);
+        root.put("assets_mode", now.assets().perAsset() ? "per_asset" : "project");
+        now.assets().activeStatuses().stream().sorted().forEach(root.putArray("active_asset_statuses")::add);
         root.set("webhook", mapper.valueToTree(webhook.get()));
         ObjectNode all = delivery.tree(board.view(project));
         ObjectNode summary = root.putObject("delivery");
@@ -117,6 +121,7 @@ public final class OverviewJson {
         named(out.path("create"), now);
         named(out.path("update"), now);
         out.set("shots", shots(p, jobs, now));
+        out.set("assets", assets(p, jobs, now));
         out.set("jobs", jobs);
         ArrayNode last = out.putArray("runs");
         runs.recent(p.project()).stream().limit(5).forEach(r -> last.add(mapper.valueToTree(r)));
@@ -145,6 +150,30 @@ public final class OverviewJson {
             if (job != null && withJobs.contains(job)) s.put("job", job);
             else s.put("why", skipped.map(SkippedShot::reason).orElse(p.plan().leftAlone() != null ? p.plan().leftAlone()
                     : shot.assignees().isEmpty() ? "no one is assigned to its tasks" : "no one assigned to it is listed in artists.yaml"));
+        }
+        return out;
+    }
+
+    /**
+     * With {@code assets: per_asset}: each asset the last reconcile read, its builders while it is active, and its job
+     * or why it has none. Its users (the artists of the shots that use it) are its job's chips.
+     */
+    private ArrayNode assets(ProjectPictures.Picture p, JsonNode jobs, SyncRules now) {
+        Set<String> withJobs = new HashSet<>();
+        jobs.forEach(j -> withJobs.add(j.path("name").asText()));
+        p.plan().creates().forEach(c -> withJobs.add(c.getJobName()));
+        ArrayNode out = mapper.createArrayNode();
+        for (AssetRecord asset : p.assets()) {
+            ObjectNode a = out.addObject().put("id", asset.id()).put("code", asset.code()).put("type", asset.type()).put("status", asset.status());
+            ArrayNode builders = a.putArray("builders");
+            if (now.assets().isActive(asset.status())) {
+                for (ShotGridUser u : asset.builders()) now.artistFor(u).ifPresent(artist -> builders.add(artist.displayName()));
+            }
+            String job = p.tankName() == null || asset.type() == null ? null : JobNames.assetJob(p.tankName(), asset.type(), asset.code());
+            Optional<SkippedAsset> skipped = p.plan().skippedAssets().stream().filter(k -> k.id() == asset.id()).findFirst();
+            if (job != null && withJobs.contains(job) && skipped.isEmpty()) a.put("job", job);
+            else a.put("why", skipped.map(SkippedAsset::reason).orElse(p.plan().leftAlone() != null ? p.plan().leftAlone()
+                    : "no one in artists.yaml is on its tasks while it is active, and no active shot with artists uses it"));
         }
         return out;
     }

@@ -9,13 +9,17 @@ import com.srsync.reconcile.JobOperation;
 import com.srsync.reconcile.ProjectPlan;
 import com.srsync.reconcile.OrphanedJobs;
 import com.srsync.reconcile.SkippedArtist;
+import com.srsync.reconcile.SkippedAsset;
 import com.srsync.reconcile.SkippedShot;
 import com.srsync.http.Upstreams;
 import com.srsync.resilio.JobJson;
 import java.util.Collection;
 import java.util.List;
 
-/** Plans as {@code GET /admin/plan} answers them (see the README): creates, updates, deletes, skipped artists and shots, guard, orphaned jobs. */
+/**
+ * Plans as {@code GET /admin/plan} answers them (see the README): creates, updates, deletes, skipped artists, shots and
+ * assets, the jobs an assets mode switch keeps until their replacements exist, guard, orphaned jobs.
+ */
 public final class PlanJson {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("com.srsync.admin");
 
@@ -107,6 +111,12 @@ public final class PlanJson {
         for (SkippedArtist s : plan.skippedArtists()) skipped.addObject().put("name", s.name()).put("reason", s.reason());
         ArrayNode shots = p.putArray("skipped_shots");
         for (SkippedShot s : plan.skippedShots()) shots.addObject().put("id", s.id()).put("code", s.code()).put("reason", s.reason());
+        ArrayNode assets = p.putArray("skipped_assets");
+        for (SkippedAsset a : plan.skippedAssets()) {
+            assets.addObject().put("id", a.id()).put("code", a.code()).put("type", a.type()).put("reason", a.reason());
+        }
+        ArrayNode kept = p.putArray("kept_until_replaced");   // the other assets mode's jobs, while the new mode's are made
+        plan.keptForSwitch().forEach(kept::add);
         ArrayNode conflicts = p.putArray("name_conflicts");
         plan.conflicts().forEach(conflicts::add);
         ObjectNode guard = p.putObject("guard");

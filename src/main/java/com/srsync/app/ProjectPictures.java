@@ -1,5 +1,6 @@
 package com.srsync.app;
 
+import com.srsync.reconcile.AssetRecord;
 import com.srsync.reconcile.ProjectPlan;
 import com.srsync.reconcile.ProjectSnapshot;
 import com.srsync.reconcile.ShotRecord;
@@ -11,15 +12,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * What the last reconcile of each project saw and planned: its active shots with their assignees, and
- * its plan. The status page is served from this (and the delivery board), so a page load costs no
+ * What the last reconcile of each project saw and planned: its active shots with their assignees (and, per asset,
+ * its assets with their builders), and its plan. The status page is served from this (and the delivery board), so a page load costs no
  * ShotGrid or console request; {@code GET /admin/plan} stays the live computation. Leader-scoped.
  */
 public final class ProjectPictures implements com.srsync.cluster.TermScoped {
-    /** One project as its last reconcile saw it. */
-    public record Picture(long project, String tankName, Instant plannedAt, List<ShotRecord> activeShots, ProjectPlan plan) {
+    /**
+     * One project as its last reconcile saw it.
+     *
+     * @param assets with {@code assets: per_asset}: the assets it read (active, or used by an active shot); else empty
+     */
+    public record Picture(long project, String tankName, Instant plannedAt, List<ShotRecord> activeShots, List<AssetRecord> assets,
+                          ProjectPlan plan) {
         public Picture {
             activeShots = List.copyOf(activeShots);
+            assets = List.copyOf(assets);
         }
     }
 
@@ -32,7 +39,8 @@ public final class ProjectPictures implements com.srsync.cluster.TermScoped {
 
     /** After a reconcile's plan (reconcile.yaml). */
     public void planned(ProjectSnapshot snapshot, ProjectPlan plan) {
-        pictures.put(snapshot.projectId(), new Picture(snapshot.projectId(), snapshot.tankName(), clock.instant(), snapshot.shots(), plan));
+        pictures.put(snapshot.projectId(), new Picture(snapshot.projectId(), snapshot.tankName(), clock.instant(), snapshot.shots(),
+                snapshot.assets(), plan));
     }
 
     /** Why an active shot of the project has no job, as its last plan said; null when it said nothing of it. */

@@ -42,7 +42,8 @@ public class SyncConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = new ObjectMapper();
         beans.bind(settings);
-        ArtistsFile rules = beans.bind(new ArtistsFile(settings.artistsFile(), settings.reconcile().activeStatuses(), artists));   // live: triggers.yaml
+        ArtistsFile rules = beans.bind(new ArtistsFile(settings.artistsFile(), settings.reconcile().activeStatuses(),
+                settings.reconcile().activeAssetStatuses(), artists));   // live: triggers.yaml
         beans.bind("artistsFileCheck", new RefusedFilesCheck("artists-file", "the configuration in force stays", rules::refused));
 
         SyncMetrics metrics = ObservabilityBeans.bind(context, beans, settings, clock);

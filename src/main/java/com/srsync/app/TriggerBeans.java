@@ -2,6 +2,7 @@ package com.srsync.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.srsync.cluster.LeaderScope;
+import com.srsync.config.ArtistsFile;
 import com.srsync.config.ServiceSettings;
 import com.srsync.durable.DataDirWrites;
 import com.srsync.eventlog.CursorStore;
@@ -22,6 +23,7 @@ import com.srsync.webhook.WebhookIntake;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** From webhooks and the event log to reconciles: intake, the watch on it, relevance, debounce, the poller. */
 final class TriggerBeans {
@@ -33,7 +35,8 @@ final class TriggerBeans {
         metrics.gauge("srsync.event.queue.bytes", "Bytes the events waiting on the event queue take", budget::usedBytes);
         // webhooks and the event log share one memory of events seen, so each is handled once
         RecentEvents recent = new RecentEvents(100_000);
-        WebhookArrivals arrivals = WatchBeans.bind(beans, settings, clock, metrics, scope);
+        BooleanSupplier perAssetMode = () -> beans.get(ArtistsFile.class).rules().assets().perAsset();
+        WebhookArrivals arrivals = WatchBeans.bind(beans, settings, clock, metrics, scope, perAssetMode);
         beans.bind(new WebhookIntake(new SignatureVerifier(settings.webhooks().secret(), settings.webhooks().allowUnsigned()),
                 new DeliveryParser(mapper), recent, metrics, beans.get(WebhookAnswers.class), arrivals, budget));
         Upstreams upstreams = beans.get(Upstreams.class);
@@ -47,7 +50,7 @@ final class TriggerBeans {
             beans.bind("eventLogReadiness", ReadinessCheck.eventLog(poller::problem, () -> Map.of(
                     "lag", poller.lag(), "backlog", poller.backlogSize(), "last_id", poller.lastId())));
         }
-        beans.bind(new EventTriggers(metrics));
+        beans.bind(new EventTriggers(metrics, perAssetMode));
         OverflowTriggers overflow = beans.bind(new OverflowTriggers(recent, metrics, clock, Duration.ofMinutes(1)));   // webhooks.yaml: never a 503 for room
         metrics.gauge("srsync.overflow.projects.waiting", "Projects of deliveries the event queue had no room for, waiting for the debounce",
                 overflow::waiting);

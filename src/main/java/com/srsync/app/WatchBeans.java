@@ -13,6 +13,7 @@ import com.srsync.watch.WebhookArrivals;
 import com.srsync.watch.WebhookCheck;
 import com.srsync.watch.WebhookSilence;
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,11 +26,17 @@ import java.util.function.Supplier;
 final class WatchBeans {
     private WatchBeans() {}
 
-    /** Binds the watch; returns what the webhook intake tells it of each delivery. */
-    static WebhookArrivals bind(Beans beans, ServiceSettings settings, Clock clock, SyncMetrics metrics, LeaderScope scope) {
+    /**
+     * Binds the watch; returns what the webhook intake tells it of each delivery.
+     *
+     * @param perAsset true while artists.yaml says {@code assets: per_asset}: the Asset webhook is required then
+     */
+    static WebhookArrivals bind(Beans beans, ServiceSettings settings, Clock clock, SyncMetrics metrics, LeaderScope scope,
+                                BooleanSupplier perAsset) {
         Leadership leadership = beans.get(Leadership.class);
         WebhookSilence silence = settings.eventLog().enabled()
-                ? beans.bind(scope.hold("webhook silence", new WebhookSilence(clock, settings.webhooks().silenceGrace()))) : null;
+                ? beans.bind(scope.hold("webhook silence", new WebhookSilence(clock, settings.webhooks().silenceGrace(),
+                e -> WebhookSilence.requiredHookSends(e, perAsset.getAsBoolean())))) : null;
         WebhookAnswers answers = beans.bind(scope.hold("webhook answers", new WebhookAnswers(clock)));
         HookAnnouncements announcements = beans.bind(scope.hold("hook announcements", new HookAnnouncements()));
         UpstreamHealth upstream = beans.get(UpstreamHealth.class);

@@ -24,7 +24,16 @@ public final class ArtistsChanges {
         if (!before.primaryStorage().equals(after.primaryStorage())) parts.add("primary_storage changed");
         if (!before.templates().equals(after.templates())) parts.add("path_templates changed");
         if (!Objects.equals(before.jobSettings(), after.jobSettings())) parts.add("job_settings changed");
+        if (before.assets().perAsset() != after.assets().perAsset()) {
+            parts.add("assets mode " + mode(before) + " -> " + mode(after) + " (the new mode's jobs are made before the old mode's go)");
+        } else if (!before.assets().equals(after.assets())) {
+            parts.add("assets settings or path_templates.asset_template changed");
+        }
         return parts.isEmpty() ? "no change to what is synced (formatting or comments only)" : String.join("; ", parts);
+    }
+
+    private static String mode(ArtistsConfig config) {
+        return config.assets().perAsset() ? "per_asset" : "project";
     }
 
     private static Map<String, Artist> byName(List<Artist> artists) {

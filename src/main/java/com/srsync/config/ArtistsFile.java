@@ -35,23 +35,29 @@ public final class ArtistsFile {
     private final Path path;
     private final Duration settle;
     private final Set<String> activeStatuses;
+    private final Set<String> activeAssetStatuses;
     private volatile ArtistsConfig config;
     private volatile SyncRules rules;
     private String text;
     private volatile String refused;               // read by health without the lock: a check may be waiting out a settle
 
-    /** @param config the version read at start-up (an invalid file stops the service there) */
-    public ArtistsFile(Path path, Set<String> activeStatuses, ArtistsConfig config) {
-        this(path, activeStatuses, config, Duration.ofMillis(300));
+    /**
+     * @param activeStatuses      ACTIVE_STATUSES (shots)
+     * @param activeAssetStatuses ACTIVE_ASSET_STATUSES (assets, with {@code assets: {mode: per_asset}})
+     * @param config              the version read at start-up (an invalid file stops the service there)
+     */
+    public ArtistsFile(Path path, Set<String> activeStatuses, Set<String> activeAssetStatuses, ArtistsConfig config) {
+        this(path, activeStatuses, activeAssetStatuses, config, Duration.ofMillis(300));
     }
 
     /** @param settle how long a changed file must read the same before it is taken */
-    public ArtistsFile(Path path, Set<String> activeStatuses, ArtistsConfig config, Duration settle) {
+    public ArtistsFile(Path path, Set<String> activeStatuses, Set<String> activeAssetStatuses, ArtistsConfig config, Duration settle) {
         this.path = path;
         this.settle = settle;
         this.activeStatuses = Set.copyOf(activeStatuses);
+        this.activeAssetStatuses = Set.copyOf(activeAssetStatuses);
         this.config = config;
-        this.rules = config.rules(this.activeStatuses);
+        this.rules = config.rules(this.activeStatuses, this.activeAssetStatuses);
         this.text = readOrNull();
         warnAboutNamesOnly();
     }
@@ -87,7 +93,7 @@ public final class ArtistsFile {
         }
         String changes = ArtistsChanges.between(config, next);
         config = next;
-        rules = next.rules(activeStatuses);
+        rules = next.rules(activeStatuses, activeAssetStatuses);
         refused = null;
         LOG.info("artists.yaml changed and is in force: {}; every project is reconciled", changes);
         warnAboutNamesOnly();
@@ -141,7 +147,7 @@ public final class ArtistsFile {
     public SyncRules candidate(String yaml) {
         if (yaml == null || yaml.isBlank()) throw new IllegalArgumentException("the request body must be an artists.yaml to preview");
         try {
-            return ArtistsFileLoader.parse("candidate artists.yaml", yaml).rules(activeStatuses);
+            return ArtistsFileLoader.parse("candidate artists.yaml", yaml).rules(activeStatuses, activeAssetStatuses);
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

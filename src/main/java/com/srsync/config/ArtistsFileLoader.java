@@ -1,6 +1,7 @@
 package com.srsync.config;
 
 import com.srsync.reconcile.Artist;
+import com.srsync.reconcile.AssetRules;
 import com.srsync.reconcile.FolderNames;
 import com.srsync.reconcile.JobSettings;
 import com.srsync.reconcile.OsPaths;
@@ -31,11 +32,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * and the key. The old tool's file loads unchanged; unknown keys are errors, not silently ignored.
  */
 public final class ArtistsFileLoader {
-    private static final Set<String> ROOT_KEYS = Set.of("primary_storage", "target_agents", "path_templates", "job_settings");
+    private static final Set<String> ROOT_KEYS = Set.of("primary_storage", "target_agents", "path_templates", "job_settings", "assets");
     private static final Set<String> AGENT_KEYS = Set.of("agent_name", "agent_id", "base_path", "base_paths");
     private static final Set<String> ARTIST_KEYS = Set.of("agent_name", "agent_id", "base_path", "base_paths", "login", "email");
     private static final Set<String> OS_KEYS = Set.of("linux", "win", "osx");
-    private static final Set<String> TEMPLATE_KEYS = Set.of("shots_template", "assets_template");
+    private static final Set<String> TEMPLATE_KEYS = Set.of("shots_template", "assets_template", "asset_template");
+    private static final Set<String> ASSET_KEYS = Set.of("mode", "builder_permission", "user_permission");
+    private static final List<String> ASSET_MODES = List.of("project", "per_asset");
     private static final Set<String> LEGACY_JOB_KEYS = Set.of("auto_create_paths", "folder_permissions", "sync_direction");
     private static final Set<String> JOB_KEYS = Set.of("job_type", "primary_permission", "enduser_permission",
             "file_policy_id", "sequence_fallback", "auto_create_paths", "folder_permissions", "sync_direction");
@@ -75,12 +78,14 @@ public final class ArtistsFileLoader {
         Map<String, NodeTuple> top = mapping(root, "(top level)", ROOT_KEYS);
 
         StorageAgent primary = agent(required(top, "primary_storage", root, ""), "primary_storage", AGENT_KEYS);
-        PathTemplates templates = templates(required(top, "path_templates", root, ""));
+        Node templateNode = required(top, "path_templates", root, "");
+        PathTemplates templates = templates(templateNode);
+        AssetRules assets = assets(top.containsKey("assets") ? top.get("assets").getValueNode() : null, templateNode, templates);
         Map<String, Object> legacy = new LinkedHashMap<>();
         JobSettings settings = top.containsKey("job_settings")
                 ? jobSettings(top.get("job_settings").getValueNode(), legacy) : JobSettings.defaults();
         List<Artist> artists = artists(required(top, "target_agents", root, ""), primary);
-        return new ArtistsConfig(primary, artists, templates, settings, legacy);
+        return new ArtistsConfig(primary, artists, templates, settings, assets, legacy);
     }
 
     private List<Artist> artists(Node node, StorageAgent primary) {
@@ -161,6 +166,46 @@ public final class ArtistsFileLoader {
                     "must contain ${SHOT}, or every shot would share one folder");
         }
         return new PathTemplates(shots, assets);
+    }
+
+    /**
+     * The {@code assets:} section (absent: {@code mode: project}) and {@code path_templates.asset_template} (absent: the
+     * assets template, then type, then name). Active statuses come later, from ACTIVE_ASSET_STATUSES.
+     */
+    private AssetRules assets(Node section, Node templateNode, PathTemplates templates) {
+        Map<String, NodeTuple> fields = section == null ? Map.of() : mapping(section, "assets", ASSET_KEYS);
+        String mode = optionalString(fields, "mode", "assets");
+        if (mode != null && !ASSET_MODES.contains(mode)) {
+            throw error(fields.get("mode").getValueNode(), "assets.mode", "unknown mode '" + mode + "'; allowed: " + ASSET_MODES);
+        }
+        String builder = permission(fields, "builder_permission", "srw");
+        String user = permission(fields, "user_permission", "sro");
+        NodeTuple given = mapping(templateNode, "path_templates", TEMPLATE_KEYS).get("asset_template");
+        String template = AssetRules.defaultTemplate(templates.assets());
+        if (given != null) {
+            String key = "path_templates.asset_template";
+            template = template(given.getValueNode(), key, Set.of("PROJECT", "ASSET_TYPE", "ASSET"));
+            if (template.startsWith("/") || template.startsWith("\\") || template.matches("^[A-Za-z]:.*")) {
+                throw error(given.getValueNode(), key, "must be relative: an asset's folder lies below each agent's base path");
+            }
+            for (String needed : List.of(PathTemplates.PROJECT, AssetRules.ASSET_TYPE, AssetRules.ASSET)) {
+                if (!template.contains(needed)) {
+                    throw error(given.getValueNode(), key, "must contain " + needed + ": an asset's folder lies in its project's, "
+                            + "by type and name, as its job's name does");
+                }
+            }
+        }
+        return new AssetRules("per_asset".equals(mode), builder, user, template, Set.of());
+    }
+
+    private String permission(Map<String, NodeTuple> fields, String key, String fallback) {
+        String value = optionalString(fields, key, "assets");
+        if (value == null) return fallback;
+        if (!AssetRules.PERMISSIONS.contains(value)) {
+            throw error(fields.get(key).getValueNode(), "assets." + key, "unknown permission '" + value + "'; allowed: "
+                    + AssetRules.PERMISSIONS.stream().sorted().toList());
+        }
+        return value;
     }
 
     private String template(Node node, String key, Set<String> allowed) {

@@ -148,12 +148,12 @@ public final class DeliveryAssessment {
 
     private static AgentDelivery blocked(AgentDelivery a) {
         return new AgentDelivery(a.agentId(), a.role(), a.artist(), a.state(), a.online(), a.lastSeen(), a.filesCompleted(), a.filesTotal(),
-                a.detail() + "; the studio storage is offline, so nothing new can reach this machine");
+                a.detail() + "; the studio storage is offline, so nothing new can reach this machine", a.permission());
     }
 
     private static AgentDelivery of(TrackedJob.Agent agent, DeliveryState state, Boolean online, Instant seen, Long completed, Long total,
                                     String detail) {
-        return new AgentDelivery(agent.agentId(), agent.role(), agent.artist(), state, online, seen, completed, total, detail);
+        return new AgentDelivery(agent.agentId(), agent.role(), agent.artist(), state, online, seen, completed, total, detail, agent.permission());
     }
 
     /** A console word compared as lower case with underscores for spaces ("No peers" is {@code no_peers}). */

@@ -92,7 +92,7 @@ public final class DeliveryBoard implements TermScoped {
         shotIds.put(project, ids);
         if (snapshot.directory().leftAlone(project).isPresent()) return;
         for (ObservedJob job : JobAttribution.of(snapshot.directory(), consoleJobs).jobsOf(project)) {
-            jobs.put(job.id(), naming.tracked(project, snapshot.tankName(), ids, job.id(), job.name(), job.agents()));
+            jobs.put(job.id(), naming.tracked(project, snapshot.tankName(), ids, job.id(), job.name(), job.description(), job.agents()));
             if (!followed.contains(job.id())) written.add(job.id());   // new to the board: read at the next poll
         }
     }
@@ -109,7 +109,8 @@ public final class DeliveryBoard implements TermScoped {
                 Long id = op.actionType() == JobOperation.Action.CREATE ? createdId : op.getJobId();
                 if (id == null || op.getDesired() == null) return;   // the console gave no id: the next reconcile's read names it
                 jobs.put(id, naming.tracked(op.getProjectId(), tanks.get(op.getProjectId()),
-                        shotIds.getOrDefault(op.getProjectId(), Map.of()), id, op.getJobName(), op.getDesired().agents()));
+                        shotIds.getOrDefault(op.getProjectId(), Map.of()), id, op.getJobName(), op.getDesired().description(),
+                        op.getDesired().agents()));
                 written.add(id);
             }
         }

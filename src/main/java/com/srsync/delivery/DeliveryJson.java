@@ -48,7 +48,9 @@ public final class DeliveryJson {
 
     private ObjectNode job(JobDelivery j) {
         ObjectNode o = mapper.createObjectNode().put("id", j.job().jobId()).put("name", j.job().name());
+        o.put("kind", j.job().kind());
         o.put("shot", j.job().shot());
+        if (j.job().asset() != null) o.put("asset", j.job().asset());
         o.put("state", j.state().word());
         time(o, "read_at", j.readAt());
         if (j.run() == null) o.putNull("run");
@@ -62,6 +64,7 @@ public final class DeliveryJson {
             ObjectNode row = agents.addObject().put("agent_id", a.agentId());
             if (!a.isPrimary()) row.put("artist", a.artist());
             row.put("role", a.role()).put("state", a.state().word());
+            if (a.permission() != null) row.put("permission", a.permission());
             if (a.online() == null) row.putNull("online");
             else row.put("online", a.online());
             time(row, "last_seen", a.lastSeen());

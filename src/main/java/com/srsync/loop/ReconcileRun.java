@@ -82,8 +82,8 @@ public final class ReconcileRun {
     }
 
     void applied(JobOperation op) {
-        boolean assets = op.getDesired() != null ? op.getDesired().kind() == JobKind.ASSETS
-                : op.getJobName().endsWith("_" + JobNames.ASSETS_SUFFIX);
+        boolean assets = op.getDesired() != null ? op.getDesired().kind() != JobKind.SHOT      // a delete: by its name's form
+                : op.getJobName().endsWith("_" + JobNames.ASSETS_SUFFIX) || JobNames.isAssetJob(op.getJobName(), plan.tankName());
         (switch (op.actionType()) {
             case CREATE -> assets ? createdAssets : createdShots;
             case UPDATE -> assets ? updatedAssets : updatedShots;

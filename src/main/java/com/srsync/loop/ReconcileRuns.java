@@ -177,7 +177,8 @@ public final class ReconcileRuns {
                 retries.afterFailure(plan.projectId(), failed);
             }
             retries.notBefore(plan.projectId(), run.deferredUntil());   // planned again from fresh reads, when the console is ready
-        } else if (run.isPlanAgain() && run.failures() == 0) {
+        } else if ((run.isPlanAgain() || plan.isSwitching() && !dryRun && !plan.isBlocked()) && run.failures() == 0) {
+            // a job changed under a write, or an assets mode switch made the new jobs: the old ones go in the next plan
             retries.succeeded(plan.projectId());
             retries.planAgain(plan.projectId());      // planned again after the first delay, from what the console has now
             if (!plan.isBlocked()) health.reconcileSucceeded();

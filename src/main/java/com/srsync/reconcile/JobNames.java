@@ -5,11 +5,14 @@ import java.util.Set;
 
 /**
  * The old tool's job names, kept so an existing installation is adopted rather than duplicated:
- * {@code HybridWork_<tank>_<shot code>} and {@code HybridWork_<tank>_Assets}.
+ * {@code HybridWork_<tank>_<shot code>} and {@code HybridWork_<tank>_Assets}; with {@code assets: {mode: per_asset}}
+ * also {@code HybridWork_<tank>_Asset_<asset type>_<asset code>}.
  */
 public final class JobNames {
     public static final String PREFIX = "HybridWork_";
     public static final String ASSETS_SUFFIX = "Assets";
+    /** What follows the tank name in the name of one asset's job; shots coded so are skipped in per_asset mode. */
+    public static final String ASSET_INFIX = "Asset_";
 
     private JobNames() {}
 
@@ -19,6 +22,15 @@ public final class JobNames {
 
     public static String assetsJob(String tankName) {
         return PREFIX + tankName + "_" + ASSETS_SUFFIX;
+    }
+
+    public static String assetJob(String tankName, String assetType, String assetCode) {
+        return PREFIX + tankName + "_" + ASSET_INFIX + assetType + "_" + assetCode;
+    }
+
+    /** True when the name has the form of one asset's job of this tank name (in project mode it may also be a shot's). */
+    public static boolean isAssetJob(String jobName, String tankName) {
+        return jobName != null && tankName != null && jobName.startsWith(PREFIX + tankName + "_" + ASSET_INFIX);
     }
 
     public static boolean isManaged(String jobName) {

@@ -112,29 +112,48 @@ public final class Reconciler {
         Optional<String> leftAlone = snapshot.directory().leftAlone(project);
         if (leftAlone.isPresent()) return ProjectPlan.leftAlone(project, tank, leftAlone.get(), attribution.orphanedOf(project));
         List<ObservedJob> owned = attribution.jobsOf(project);
-        java.util.Map<String, java.util.Set<Long>> ownJobAgents = new java.util.HashMap<>();
-        for (ObservedJob job : owned) {
-            ownJobAgents.put(job.name(), job.agents().stream().map(JobAgent::id).collect(java.util.stream.Collectors.toSet()));
-        }
-        DesiredState desired = planner.desired(snapshot, ownJobAgents);
-        List<ObservedJob> managed = owned.stream().filter(j -> !desired.holds(j.name())).toList();   // a held name: left as it is
+        java.util.Map<String, ObservedJob> ownJobs = new java.util.HashMap<>();
+        for (ObservedJob job : owned) ownJobs.putIfAbsent(job.name(), job);
+        DesiredState desired = planner.desired(snapshot, ownJobs);
+        List<ObservedJob> managed = owned.stream()                              // a held name, a job kept for a switch: left as it is
+                .filter(j -> !desired.holds(j.name()) && !desired.kept().contains(j.name())).toList();
         if (desired.refusal() != null) {
             return ProjectPlan.leftAlone(project, tank, desired.refusal(),
                     List.of(new OrphanedJobs(project, owned.stream().map(ObservedJob::name).sorted().toList(), desired.refusal())));
         }
-        List<JobOperation> ops = new ArrayList<>(JobDiff.diff(project, desired.jobs(), managed, name -> deleteReason(snapshot, desired, name, rules)));
+        List<JobOperation> ops = new ArrayList<>(JobDiff.diff(project, desired.jobs(), managed, name -> deleteReason(snapshot, desired, ownJobs.get(name), rules)));
         ops.sort(Comparator.comparingInt(o -> o.actionType().ordinal()));
         int deletes = (int) ops.stream().filter(o -> o.actionType() == JobOperation.Action.DELETE).count();
         return new ProjectPlan(project, tank, ops, desired.skippedArtists(), desired.skippedShots(), desired.conflicts(),
-                guard.check(deletes, managed.size()), null, List.of());
+                guard.check(deletes, managed.size()), null, List.of(), desired.skippedAssets(), desired.kept());
     }
 
-    private static String deleteReason(ProjectSnapshot snapshot, DesiredState desired, String jobName, SyncRules rules) {
+    /** Why an asset's job goes (per_asset): the asset is skipped, or nobody needs it, or ShotGrid has it no more. */
+    private static String assetDeleteReason(ProjectSnapshot snapshot, DesiredState desired, String jobName, String tank) {
+        for (AssetRecord asset : snapshot.assets()) {
+            if (!jobName.equals(JobNames.assetJob(tank, asset.type(), asset.code()))) continue;
+            Optional<SkippedAsset> skipped = desired.skippedAssets().stream().filter(a -> a.id() == asset.id()).findFirst();
+            return skipped.map(a -> "asset skipped: " + a.reason())
+                    .orElse("no artist on its tasks while it is active, and no active shot with artists uses it");
+        }
+        return "no such asset is active or used by an active shot (renamed, retyped, retired, or unlinked)";
+    }
+
+    /** Why a job of the project that is not desired goes, by what it is for (its name, and the description the service wrote). */
+    private static String deleteReason(ProjectSnapshot snapshot, DesiredState desired, ObservedJob job, SyncRules rules) {
         String tank = snapshot.tankName();
-        if (jobName.equals(JobNames.assetsJob(tank))) return "no artist on an active shot";
-        String prefix = JobNames.PREFIX + tank + "_";
-        if (!jobName.startsWith(prefix)) return "made under another tank_name; the project's tank_name is now " + tank;
-        String code = jobName.substring(prefix.length());
+        String jobName = job.name();
+        JobIdentity identity = JobIdentity.of(tank, jobName, job.description());
+        if (identity == null) return "made under another tank_name; the project's tank_name is now " + tank;
+        if (identity.kind() == JobKind.ASSETS) {
+            return desired.perAsset() ? "assets are per asset now (assets: per_asset): each asset has a job of its own"
+                    : "no artist on an active shot";
+        }
+        if (identity.kind() == JobKind.ASSET) {
+            return desired.perAsset() ? assetDeleteReason(snapshot, desired, jobName, tank)
+                    : "assets are one job per project again (assets: project): the project's assets job holds them";
+        }
+        String code = identity.subject();
         Optional<SkippedShot> skipped = desired.skippedShots().stream().filter(s -> code.equals(s.code())).findFirst();
         if (skipped.isPresent()) return "shot skipped: " + skipped.get().reason();
         boolean active = snapshot.shots().stream().anyMatch(s -> code.equals(s.code()) && rules.isActive(s.status()));

@@ -24,14 +24,23 @@ public final class SyncRules {
     private final List<Artist> byNameOnly;
     private final Map<Artist, String> unavailable;
     private final Set<Artist> unlisted;
+    private final AssetRules assets;
 
+    /** The old tool's assets: one job per project (ACTIVE_ASSET_STATUSES at its default). */
     public SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates,
                      JobSettings jobSettings, Set<String> activeStatuses) {
-        this(primaryStorage, artists, templates, jobSettings, activeStatuses, Map.of(), Set.of());
+        this(primaryStorage, artists, templates, jobSettings, activeStatuses,
+                AssetRules.projectMode(templates.assets(), Set.of("ip", "rev")));
     }
 
-    private SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates,
-                      JobSettings jobSettings, Set<String> activeStatuses, Map<Artist, String> unavailable, Set<Artist> unlisted) {
+    public SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates,
+                     JobSettings jobSettings, Set<String> activeStatuses, AssetRules assets) {
+        this(primaryStorage, artists, templates, jobSettings, activeStatuses, assets, Map.of(), Set.of());
+    }
+
+    private SyncRules(StorageAgent primaryStorage, List<Artist> artists, PathTemplates templates, JobSettings jobSettings,
+                      Set<String> activeStatuses, AssetRules assets, Map<Artist, String> unavailable, Set<Artist> unlisted) {
+        this.assets = assets;
         this.unavailable = Map.copyOf(unavailable);
         this.unlisted = Set.copyOf(unlisted);
         this.primaryStorage = primaryStorage;
@@ -52,7 +61,7 @@ public final class SyncRules {
      * for the reason given; of those, {@code notListed} are artists whose agent id the console's list lacked.
      */
     public SyncRules resolved(StorageAgent primary, List<Artist> resolvedArtists, Map<Artist, String> unusable, Set<Artist> notListed) {
-        return new SyncRules(primary, resolvedArtists, templates, jobSettings, activeStatuses, unusable, notListed);
+        return new SyncRules(primary, resolvedArtists, templates, jobSettings, activeStatuses, assets, unusable, notListed);
     }
 
     /**
@@ -73,6 +82,12 @@ public final class SyncRules {
     public PathTemplates templates() { return templates; }
     public JobSettings jobSettings() { return jobSettings; }
     public Set<String> activeStatuses() { return activeStatuses; }
+    public AssetRules assets() { return assets; }
+
+    /** These rules with other assets rules (the same artists, resolved or not). */
+    public SyncRules withAssets(AssetRules other) {
+        return new SyncRules(primaryStorage, artists, templates, jobSettings, activeStatuses, other, unavailable, unlisted);
+    }
 
     /** The configured artist for a ShotGrid user: by login, then e-mail (both ignoring case), then display name. */
     public Optional<Artist> artistFor(ShotGridUser user) {

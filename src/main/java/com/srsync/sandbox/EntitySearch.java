@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * ShotGrid's REST {@code _search} over records held in memory, answering as the real site does: the
  * filters the service sends ({@code is}, {@code is_not}, {@code in}, {@code not_in},
- * {@code greater_than}, {@code less_than}, dotted paths through entity fields), {@code return_only},
+ * {@code greater_than}, {@code less_than}, dotted paths through entity and multi-entity fields), {@code return_only},
  * {@code sort} by a field (a leading {@code -} for descending), pages by size and number, and JSON:API
  * rows with scalar fields under {@code attributes} and entity fields under {@code relationships}.
  *
@@ -22,6 +22,10 @@ import java.util.Objects;
 public final class EntitySearch {
     /** The key that marks a record as in the trash. */
     public static final String RETIRED = "__retired";
+    /** The entity types the service searches, by the name the REST path gives them. */
+    public static final Map<String, String> TYPES = Map.of("projects", "Project", "shots", "Shot", "tasks", "Task",
+            "human_users", "HumanUser", "groups", "Group", "sequences", "Sequence", "event_log_entries", "EventLogEntry",
+            "assets", "Asset");
 
     /** Where the records are. */
     public interface Records {
@@ -82,30 +86,51 @@ public final class EntitySearch {
     private boolean matchesAll(Map<String, Object> record, List<?> filters) {
         for (Object f : filters) {
             List<?> filter = (List<?>) f;
-            Object actual = resolve(record, String.valueOf(filter.get(0)));
+            Object resolved = resolve(record, String.valueOf(filter.get(0)));
             Object expected = filter.get(2);
-            boolean ok = switch (String.valueOf(filter.get(1))) {
+            String operator = String.valueOf(filter.get(1));
+            boolean ok = resolved instanceof Linked linked
+                    ? linked.values().stream().anyMatch(v -> matches(v, operator, expected))   // through a multi-entity field: any
+                    : matches(resolved, operator, expected);
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    private static boolean matches(Object actual, String operator, Object expected) {
+        return switch (operator) {
                 case "is" -> same(actual, expected);
                 case "is_not" -> !same(actual, expected);
                 case "in" -> ((List<?>) expected).stream().anyMatch(e -> same(actual, e));
                 case "not_in" -> ((List<?>) expected).stream().noneMatch(e -> same(actual, e));
                 case "greater_than" -> actual instanceof Number a && a.longValue() > ((Number) expected).longValue();
                 case "less_than" -> actual instanceof Number a && a.longValue() < ((Number) expected).longValue();
-                default -> throw new IllegalArgumentException("the simulated site does not know the operator " + filter.get(1));
+                default -> throw new IllegalArgumentException("the simulated site does not know the operator " + operator);
             };
-            if (!ok) return false;
-        }
-        return true;
     }
 
-    /** A field, or a dotted path such as {@code entity.Shot.sg_status_list} through an entity reference. */
+    /** A dotted path's values through a multi-entity field: one per linked record. */
+    private record Linked(List<Object> values) {}
+
+    /**
+     * A field, or a dotted path such as {@code entity.Shot.sg_status_list} through an entity reference, or such as
+     * {@code shots.Shot.sg_status_list} through a multi-entity field (then {@link Linked}: a filter matches when any does).
+     */
     private Object resolve(Map<String, Object> record, String field) {
         String[] parts = field.split("\\.");
-        if (parts.length == 3 && record.get(parts[0]) instanceof Map<?, ?> ref && parts[1].equals(ref.get("type"))) {
-            Map<String, Object> linked = records.get(parts[1], ((Number) ref.get("id")).longValue());
-            return linked == null ? null : linked.get(parts[2]);
+        if (parts.length == 3 && record.get(parts[0]) instanceof Map<?, ?> ref) return linkedField(ref, parts[1], parts[2]);
+        if (parts.length == 3 && record.get(parts[0]) instanceof List<?> refs) {
+            List<Object> values = new ArrayList<>();
+            for (Object ref : refs) if (ref instanceof Map<?, ?> r && parts[1].equals(r.get("type"))) values.add(linkedField(r, parts[1], parts[2]));
+            return new Linked(values);
         }
         return parts.length == 1 ? record.get(field) : null;
+    }
+
+    private Object linkedField(Map<?, ?> ref, String type, String field) {
+        if (!type.equals(ref.get("type"))) return null;
+        Map<String, Object> linked = records.get(type, ((Number) ref.get("id")).longValue());
+        return linked == null ? null : linked.get(field);
     }
 
     private static Comparator<Map<String, Object>> order(String sort) {

@@ -2,6 +2,9 @@ package com.srsync.sandbox;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,11 +19,13 @@ public final class Sandbox {
     private final SimulatedShotGrid shotgrid;
     private final SimulatedConsole console;
     private final int servicePort;
+    private final Path artistsCopy;
 
-    private Sandbox(SimulatedShotGrid shotgrid, SimulatedConsole console, int servicePort) {
+    private Sandbox(SimulatedShotGrid shotgrid, SimulatedConsole console, int servicePort, Path artistsCopy) {
         this.shotgrid = shotgrid;
         this.console = console;
         this.servicePort = servicePort;
+        this.artistsCopy = artistsCopy;
     }
 
     public static boolean requested(Map<String, String> env) {
@@ -42,9 +47,23 @@ public final class Sandbox {
         SimulatedShotGrid shotgrid = new SimulatedShotGrid(new SandboxStudio(), sgPort,
                 URI.create("http://127.0.0.1:" + servicePort + "/webhooks/shotgrid"), SECRET);
         SimulatedConsole console = new SimulatedConsole(consolePort);
+        Path artists = env.get("ARTISTS_FILE") == null ? artistsCopy(env) : null;
         shotgrid.start();
         console.start();
-        return new Sandbox(shotgrid, console, servicePort);
+        return new Sandbox(shotgrid, console, servicePort, artists);
+    }
+
+    /**
+     * The artists.yaml the sandbox runs with when ARTISTS_FILE is not set: a copy of CONFIG_DIR/artists.yaml in
+     * DATA_DIR/sandbox, made afresh at each start, so the walkthrough can edit it live (assets per asset) and the
+     * shipped file stays as it is.
+     */
+    private static Path artistsCopy(Map<String, String> env) throws IOException {
+        Path shipped = Path.of(env.getOrDefault("CONFIG_DIR", "config"), "artists.yaml");
+        Path copy = Path.of(env.getOrDefault("DATA_DIR", "data"), "sandbox", "artists.yaml");
+        Files.createDirectories(copy.getParent());
+        Files.copy(shipped, copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
     }
 
     /** The settings that point the service at the simulators (real settings in the environment are not used). */
@@ -62,6 +81,7 @@ public final class Sandbox {
         p.put("safety.net.initial.delay.ms", "1000");
         if (System.getenv("DELIVERY_POLL_INTERVAL_MS") == null) p.put("delivery.poll.interval.ms", "5000");   // the walkthrough's machines, at once
         if (System.getenv("DELIVERY_REFRESH_MS") == null) p.put("delivery.refresh.ms", "10000");            // ... and its storage's runs
+        if (artistsCopy != null) p.put("artists.file", artistsCopy.toString());
         if (System.getenv("SHOTGRID_DELIVERY_FIELD") == null) p.put("shotgrid.delivery.field", SandboxStudio.DELIVERY_FIELD);   // summaries on the shots
         return p;
     }
@@ -79,6 +99,7 @@ public final class Sandbox {
                 "    make a change, e.g.:    curl -X POST " + sg + "/sandbox/shots/1214/status/active",
                 "                            curl -X POST " + sg + "/sandbox/tasks/5001/assignees/8",
                 "  Each change is sent to the service as a signed webhook; the jobs follow within a second.",
+                artistsCopy == null ? "" : "  artists.yaml in force: " + artistsCopy + " (a copy of the shipped one: edit it, the service takes it live)",
                 "");
     }
 

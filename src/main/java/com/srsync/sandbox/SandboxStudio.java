@@ -9,7 +9,9 @@ import java.util.Map;
  * The simulated studio's records, as ShotGrid entities: maps of field to value, where an entity
  * field holds a {@code {type, id, name}} reference and a multi-entity field a list of them. Seeded
  * with the old tool's studio: project TST, sequence TST_010, three shots, Alex Trial and Matthew
- * Testuser (and Sam Unlisted, who is not in artists.yaml).
+ * Testuser (and Sam Unlisted, who is not in artists.yaml); and three assets the shots use - the character Hero
+ * (TST_010_0010 and _0020), the prop Sword (_0020) and the environment Forest (_0010 and _0030), each with a task
+ * and no one on it - which only {@code assets: {mode: per_asset}} reads.
  */
 final class SandboxStudio implements EntitySearch.Records {
     /** The Shot's custom text field that takes the delivery summary (the sandbox sets SHOTGRID_DELIVERY_FIELD to it). */
@@ -31,6 +33,18 @@ final class SandboxStudio implements EntitySearch.Records {
         task(5002, "anim", 1213);
         task(5003, "comp", 1214, 8);
         task(5004, "comp", 1215);
+        asset(701, "Hero", "Character", "ip");
+        asset(702, "Sword", "Prop", "ip");
+        asset(703, "Forest", "Environment", "cmpt");
+        assetTask(6001, "rig", 701);
+        assetTask(6002, "model", 701);
+        assetTask(6003, "model", 702);
+        assetTask(6004, "layout", 703);
+        link(1213, 701, true);
+        link(1213, 703, true);
+        link(1214, 701, true);
+        link(1214, 702, true);
+        link(1215, 703, true);
     }
 
     @Override
@@ -53,10 +67,33 @@ final class SandboxStudio implements EntitySearch.Records {
         return ref;
     }
 
-    /** Sets a shot's status; returns the old one. */
-    synchronized Object setStatus(long shotId, String status) {
+    /** Sets a shot's or an asset's status; returns the old one. */
+    synchronized Object setStatus(String type, long id, String status) {
+        return require(type, id).put("sg_status_list", status);
+    }
+
+    /**
+     * Links a shot and an asset ({@code Shot.assets} and {@code Asset.shots}, both sides, as ShotGrid keeps them), or
+     * unlinks them; true when it changed anything.
+     */
+    @SuppressWarnings("unchecked")
+    synchronized boolean link(long shotId, long assetId, boolean add) {
         Map<String, Object> shot = require("Shot", shotId);
-        return shot.put("sg_status_list", status);
+        Map<String, Object> asset = require("Asset", assetId);
+        List<Map<String, Object>> assets = new ArrayList<>((List<Map<String, Object>>) shot.get("assets"));
+        boolean present = assets.stream().anyMatch(a -> ((Number) a.get("id")).longValue() == assetId);
+        if (add == present) return false;
+        List<Map<String, Object>> shots = new ArrayList<>((List<Map<String, Object>>) asset.get("shots"));
+        if (add) {
+            assets.add(ref("Asset", assetId));
+            shots.add(ref("Shot", shotId));
+        } else {
+            assets.removeIf(a -> ((Number) a.get("id")).longValue() == assetId);
+            shots.removeIf(a -> ((Number) a.get("id")).longValue() == shotId);
+        }
+        shot.put("assets", assets);
+        asset.put("shots", shots);
+        return true;
     }
 
     /** Writes fields onto a record; returns it, or null when there is none. */
@@ -88,15 +125,27 @@ final class SandboxStudio implements EntitySearch.Records {
 
     private void shot(long id, String code, String status) {
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("code", code, "sg_status_list", status, "sg_sequence", ref("Sequence", 5),
-                "project", ref("Project", 155)));
+                "project", ref("Project", 155), "assets", List.of()));
         fields.put(DELIVERY_FIELD, null);
         put("Shot", id, fields);
     }
 
+    private void asset(long id, String code, String type, String status) {
+        put("Asset", id, Map.of("code", code, "sg_asset_type", type, "sg_status_list", status, "project", ref("Project", 155), "shots", List.of()));
+    }
+
     private void task(long id, String content, long shot, long... users) {
+        taskOf(id, content, ref("Shot", shot), users);
+    }
+
+    private void assetTask(long id, String content, long asset, long... users) {
+        taskOf(id, content, ref("Asset", asset), users);
+    }
+
+    private void taskOf(long id, String content, Map<String, Object> entity, long... users) {
         List<Map<String, Object>> assignees = new ArrayList<>();
         for (long u : users) assignees.add(ref("HumanUser", u));
-        put("Task", id, Map.of("content", content, "entity", ref("Shot", shot), "project", ref("Project", 155),
+        put("Task", id, Map.of("content", content, "entity", entity, "project", ref("Project", 155),
                 "task_assignees", assignees, "sg_status_list", "ip"));
     }
 

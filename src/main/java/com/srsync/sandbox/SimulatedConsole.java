@@ -34,6 +34,11 @@ final class SimulatedConsole extends SandboxHttp {
         super(port);
     }
 
+    /** The jobs as they are now, at one moment (no request is half-applied). */
+    synchronized List<ObjectNode> jobs() {
+        return List.copyOf(jobs.values());
+    }
+
     @Override
     protected synchronized Object handle(String method, String path, byte[] body, HttpExchange exchange) throws Exception {
         if (path.equals("/") && method.equals("GET")) return List.copyOf(jobs.values());

@@ -25,10 +25,13 @@ import org.slf4j.LoggerFactory;
  * A ShotGrid site for the sandbox: REST v1 login and {@code _search} (the filters, fields, paging and
  * JSON:API answers the service uses), and controls a person drives with curl:
  * <pre>
- *   GET    /sandbox/studio                              shots, their tasks and assignees
+ *   GET    /sandbox/studio                              shots and assets, their tasks and assignees, who uses what
  *   POST   /sandbox/shots/{id}/status/{status}          e.g. /sandbox/shots/1214/status/active
- *   POST   /sandbox/tasks/{id}/assignees/{userId}       assign an artist
+ *   POST   /sandbox/assets/{id}/status/{status}         e.g. /sandbox/assets/701/status/hld
+ *   POST   /sandbox/tasks/{id}/assignees/{userId}       assign an artist (a shot's task or an asset's)
  *   DELETE /sandbox/tasks/{id}/assignees/{userId}       unassign
+ *   POST   /sandbox/shots/{id}/assets/{assetId}         the shot uses the asset (Shot.assets, Asset.shots)
+ *   DELETE /sandbox/shots/{id}/assets/{assetId}         it no longer does
  * </pre>
  * Each change is sent to the service as a signed webhook delivery, as ShotGrid would send it. The Shot has the
  * studio's own text field {@value SandboxStudio#DELIVERY_FIELD} (its schema is served, and a write onto a shot
@@ -36,8 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SimulatedShotGrid extends SandboxHttp {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedShotGrid.class);
-    private static final Map<String, String> TYPES = Map.of("projects", "Project", "shots", "Shot", "tasks", "Task",
-            "human_users", "HumanUser", "groups", "Group", "sequences", "Sequence", "event_log_entries", "EventLogEntry");
+    private static final Map<String, String> TYPES = EntitySearch.TYPES;
     static final String TOKEN = "sandbox-shotgrid-token";
 
     private final SandboxStudio studio;
@@ -103,12 +105,24 @@ final class SimulatedShotGrid extends SandboxHttp {
 
     private Object control(String method, String[] p) {
         if (p[1].equals("studio") && method.equals("GET")) return studioView();
-        if (p.length == 5 && p[1].equals("shots") && p[3].equals("status") && method.equals("POST")) {
+        if (p.length == 5 && (p[1].equals("shots") || p[1].equals("assets")) && p[3].equals("status") && method.equals("POST")) {
+            String type = p[1].equals("shots") ? "Shot" : "Asset";
+            long id = Long.parseLong(p[2]);
+            Object old = studio.setStatus(type, id, p[4]);
+            send(type, id, "sg_status_list", Map.of("type", "attribute_change", "attribute_name", "sg_status_list",
+                    "entity_type", type, "entity_id", id, "old_value", String.valueOf(old), "new_value", p[4]));
+            return Map.of(type.toLowerCase(java.util.Locale.ROOT), id, "sg_status_list", p[4], "was", String.valueOf(old), "webhook", "sent");
+        }
+        if (p.length == 5 && p[1].equals("shots") && p[3].equals("assets") && (method.equals("POST") || method.equals("DELETE"))) {
             long shot = Long.parseLong(p[2]);
-            Object old = studio.setStatus(shot, p[4]);
-            send("Shot", shot, "sg_status_list", Map.of("type", "attribute_change", "attribute_name", "sg_status_list",
-                    "entity_type", "Shot", "entity_id", shot, "old_value", String.valueOf(old), "new_value", p[4]));
-            return Map.of("shot", shot, "sg_status_list", p[4], "was", String.valueOf(old), "webhook", "sent");
+            long asset = Long.parseLong(p[4]);
+            boolean add = method.equals("POST");
+            if (studio.link(shot, asset, add)) {
+                Map<String, Object> which = studio.ref("Asset", asset);
+                send("Shot", shot, "assets", Map.of("type", "attribute_change", "attribute_name", "assets", "entity_type", "Shot",
+                        "entity_id", shot, "added", add ? List.of(which) : List.of(), "removed", add ? List.of() : List.of(which)));
+            }
+            return Map.of("shot", shot, (add ? "uses" : "no_longer_uses"), asset, "webhook", "sent");
         }
         if (p.length == 5 && p[1].equals("tasks") && p[3].equals("assignees") && (method.equals("POST") || method.equals("DELETE"))) {
             long task = Long.parseLong(p[2]);
@@ -127,22 +141,45 @@ final class SimulatedShotGrid extends SandboxHttp {
     private Map<String, Object> studioView() {
         List<Object> shots = new ArrayList<>();
         for (Map<String, Object> shot : studio.all("Shot")) {
-            List<Object> tasks = new ArrayList<>();
-            for (Map<String, Object> task : studio.all("Task")) {
-                if (((Number) ((Map<?, ?>) task.get("entity")).get("id")).longValue() == ((Number) shot.get("id")).longValue()) {
-                    tasks.add(Map.of("id", task.get("id"), "content", task.get("content"), "assignees", task.get("task_assignees")));
-                }
-            }
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", shot.get("id"));
             view.put("code", shot.get("code"));
             view.put("sg_status_list", shot.get("sg_status_list"));
             view.put(SandboxStudio.DELIVERY_FIELD, shot.get(SandboxStudio.DELIVERY_FIELD));
-            view.put("tasks", tasks);
+            view.put("tasks", tasksOf("Shot", shot.get("id")));
+            view.put("assets", names(shot.get("assets")));
             shots.add(view);
         }
-        return Map.of("project", Map.of("id", 155, "tank_name", "TST"), "shots", shots,
+        List<Object> assets = new ArrayList<>();
+        for (Map<String, Object> asset : studio.all("Asset")) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", asset.get("id"));
+            view.put("code", asset.get("code"));
+            view.put("sg_asset_type", asset.get("sg_asset_type"));
+            view.put("sg_status_list", asset.get("sg_status_list"));
+            view.put("tasks", tasksOf("Asset", asset.get("id")));
+            view.put("used_by", names(asset.get("shots")));
+            assets.add(view);
+        }
+        return Map.of("project", Map.of("id", 155, "tank_name", "TST"), "shots", shots, "assets", assets,
                 "users", studio.all("HumanUser").stream().map(u -> Map.of("id", u.get("id"), "name", u.get("name"))).toList());
+    }
+
+    /** The tasks of one shot or asset, with their assignees. */
+    private List<Object> tasksOf(String type, Object id) {
+        List<Object> tasks = new ArrayList<>();
+        for (Map<String, Object> task : studio.all("Task")) {
+            Map<?, ?> entity = (Map<?, ?>) task.get("entity");
+            if (type.equals(entity.get("type")) && ((Number) entity.get("id")).longValue() == ((Number) id).longValue()) {
+                tasks.add(Map.of("id", task.get("id"), "content", task.get("content"), "assignees", task.get("task_assignees")));
+            }
+        }
+        return tasks;
+    }
+
+    /** "id name" of each entity of a multi-entity field. */
+    private static List<String> names(Object refs) {
+        return ((List<?>) refs).stream().map(r -> ((Map<?, ?>) r).get("id") + " " + ((Map<?, ?>) r).get("name")).toList();
     }
 
     /** Sends a change to the service as ShotGrid does: one delivery, signed over its raw bytes. */

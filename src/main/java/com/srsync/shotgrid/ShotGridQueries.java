@@ -8,16 +8,19 @@ import java.util.Set;
 
 /**
  * The searches the routes make, as {@link SearchQuery}s for {@code direct:shotgrid-search}: a constant
- * number per project, whatever its number of shots. Long lists of ids are split, {@value #IDS_PER_QUERY}
- * to a query.
+ * number per project, whatever its number of shots and assets (with {@code assets: per_asset}, three more). Long
+ * lists of ids are split, {@value #IDS_PER_QUERY} to a query. Status lists are sorted, so a query's text is stable.
  */
 public final class ShotGridQueries {
     static final int IDS_PER_QUERY = 200;
 
     private final List<String> activeStatuses;
+    private final List<String> activeAssetStatuses;
 
-    public ShotGridQueries(Set<String> activeStatuses) {
-        this.activeStatuses = List.copyOf(activeStatuses);
+    /** @param activeStatuses ACTIVE_STATUSES (shots); @param activeAssetStatuses ACTIVE_ASSET_STATUSES */
+    public ShotGridQueries(Set<String> activeStatuses, Set<String> activeAssetStatuses) {
+        this.activeStatuses = List.copyOf(new java.util.TreeSet<>(activeStatuses));
+        this.activeAssetStatuses = List.copyOf(new java.util.TreeSet<>(activeAssetStatuses));
     }
 
     /** The site's projects with their tank names, outside ({@code active}) or in ({@code retired}) the trash. */
@@ -26,10 +29,39 @@ public final class ShotGridQueries {
     }
 
     public SearchQuery activeShots(long projectId) {
+        return activeShots(projectId, false);
+    }
+
+    /** @param withAssets also each shot's {@code assets} (multi-entity: the assets it uses), for {@code assets: per_asset} */
+    public SearchQuery activeShots(long projectId, boolean withAssets) {
         return new SearchQuery("shots",
                 List.of(List.of("project", "is", project(projectId)), List.of("sg_status_list", "in", activeStatuses)),
-                List.of("code", "sg_status_list", "sg_sequence"), SearchQuery.ACTIVE);
+                withAssets ? List.of("code", "sg_status_list", "sg_sequence", "assets") : List.of("code", "sg_status_list", "sg_sequence"),
+                SearchQuery.ACTIVE);
     }
+
+    /** The project's assets in an active status (ACTIVE_ASSET_STATUSES): their builders may work on them. */
+    public SearchQuery activeAssets(long projectId) {
+        return new SearchQuery("assets",
+                List.of(List.of("project", "is", project(projectId)), List.of("sg_status_list", "in", activeAssetStatuses)),
+                ASSET_FIELDS, SearchQuery.ACTIVE);
+    }
+
+    /** The project's assets an active shot uses, in any status (through the multi-entity field {@code Asset.shots}). */
+    public SearchQuery assetsOfActiveShots(long projectId) {
+        return new SearchQuery("assets",
+                List.of(List.of("project", "is", project(projectId)), List.of("shots.Shot.sg_status_list", "in", activeStatuses)),
+                ASSET_FIELDS, SearchQuery.ACTIVE);
+    }
+
+    /** The tasks of the project's active assets, in one paged query instead of one per asset. */
+    public SearchQuery tasksOfActiveAssets(long projectId) {
+        return new SearchQuery("tasks",
+                List.of(List.of("project", "is", project(projectId)), List.of("entity.Asset.sg_status_list", "in", activeAssetStatuses)),
+                List.of("content", "entity", "task_assignees"), SearchQuery.ACTIVE);
+    }
+
+    private static final List<String> ASSET_FIELDS = List.of("code", "sg_asset_type", "sg_status_list");
 
     /** The tasks of the project's active shots, in one paged query instead of one per shot. */
     public SearchQuery tasksOfActiveShots(long projectId) {
@@ -68,6 +100,12 @@ public final class ShotGridQueries {
     /** Shots of this code, in any status (the status page asks why one has no job). */
     public SearchQuery shotsCoded(String code) {
         return new SearchQuery("shots", List.of(List.of("code", "is", code)), SHOT_LOOKUP_FIELDS, SearchQuery.ACTIVE);
+    }
+
+    /** Assets of this code, in any status (the status page asks why one has no job). */
+    public SearchQuery assetsCoded(String code) {
+        return new SearchQuery("assets", List.of(List.of("code", "is", code)), List.of("code", "sg_asset_type", "sg_status_list", "project"),
+                SearchQuery.ACTIVE);
     }
 
     /** One shot's tasks and their assignees, for extension routes. */

@@ -41,7 +41,7 @@ public final class WebhookSilence implements TermScoped {
     private long missedTotal;
     private Long streakFirst;
 
-    /** @param covered the events the required webhooks send (Shot and Task events the service plans from, by default) */
+    /** @param covered the events the required webhooks send ({@link #requiredHookSends}; Shot and Task events, by default) */
     public WebhookSilence(Clock clock, Duration grace, Predicate<ShotGridEvent> covered) {
         this.clock = clock;
         this.grace = grace;
@@ -137,8 +137,18 @@ public final class WebhookSilence implements TermScoped {
         streakFirst = null;
     }
 
-    /** The events the Shot and Task webhooks of the README's table send: Shot and Task events the service plans from. */
+    /** The events the Shot and Task webhooks of the webhook table send: Shot and Task events the service plans from. */
     public static boolean shotOrTaskChange(ShotGridEvent e) {
-        return ("Shot".equals(e.entityType()) || "Task".equals(e.entityType())) && EventRelevance.trigger(e) != null;
+        return requiredHookSends(e, false);
+    }
+
+    /**
+     * The events the required webhooks send: Shot and Task events the service plans from, and with
+     * {@code assets: per_asset} Asset events too (the Asset webhook is required then, and the Shot's {@code assets} field).
+     */
+    public static boolean requiredHookSends(ShotGridEvent e, boolean perAsset) {
+        String entity = e.entityType();
+        boolean required = "Shot".equals(entity) || "Task".equals(entity) || perAsset && "Asset".equals(entity);
+        return required && EventRelevance.trigger(e, perAsset) != null;
     }
 }

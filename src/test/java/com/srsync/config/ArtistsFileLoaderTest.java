@@ -1,13 +1,16 @@
 package com.srsync.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.srsync.reconcile.AssetRules;
 import com.srsync.reconcile.JobSettings;
 import com.srsync.reconcile.OsPaths;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,26 @@ class ArtistsFileLoaderTest {
     }
 
     @Test
+    void assets_stay_one_job_per_project_unless_the_file_asks() {
+        AssetRules assets = ArtistsFileLoader.parse("a.yaml", OLD_TOOL_FILE).assets();
+        assertFalse(assets.perAsset());
+        assertEquals("${PROJECT}/2_WORK/2_ASSETS/${ASSET_TYPE}/${ASSET}", assets.template());
+    }
+
+    @Test
+    void the_assets_section_and_the_asset_template_are_read() {
+        ArtistsConfig config = ArtistsFileLoader.parse("a.yaml", OLD_TOOL_FILE.replace("2_ASSETS\"", "2_ASSETS\"\n  asset_template: \"${PROJECT}/lib/${ASSET_TYPE}/${ASSET}\"") + """
+                assets:
+                  mode: per_asset
+                  builder_permission: rw
+                  user_permission: ro
+                """);
+        AssetRules assets = config.rules(Set.of("ip"), Set.of("ip", "rdy")).assets();
+        assertEquals(new AssetRules(true, "rw", "ro", "${PROJECT}/lib/${ASSET_TYPE}/${ASSET}", Set.of("ip", "rdy")), assets);
+        assertEquals("TST/lib/Character/Bob", assets.folder("TST", "Character", "Bob"));
+    }
+
+    @Test
     void an_agent_given_by_its_console_name_alone_loads_and_waits_to_be_found_on_the_console() {
         ArtistsConfig config = ArtistsFileLoader.parse("a.yaml", OLD_TOOL_FILE.replace("  agent_id: 4\n", "")
                 .replace("    agent_id: 3\n", ""));
@@ -103,6 +126,16 @@ class ArtistsFileLoaderTest {
         "duplicate key                 | 'Alex Trial:=>Matthew Testuser:'                                | a.yaml:10: target_agents.Matthew Testuser: appears twice",
         "not YAML                      | 'primary_storage:=>primary_storage: [:'                        | a.yaml:1: not valid YAML",
         "templates missing             | 'path_templates:=>old_templates:'                               | a.yaml:13: old_templates: unknown key",
+        "unknown assets key            | '\\nassets:\\n  mode: per_asset\\n  per_shot: true'               | a.yaml:18: assets.per_shot: unknown key; allowed: [builder_permission, mode, user_permission]",
+        "unknown assets mode           | '\\nassets:\\n  mode: per_shot'                                 | a.yaml:17: assets.mode: unknown mode 'per_shot'; allowed: [project, per_asset]",
+        "unknown permission word       | '\\nassets:\\n  mode: per_asset\\n  user_permission: read'        | a.yaml:18: assets.user_permission: unknown permission 'read'; allowed: [ro, rw, sro, srw]",
+        "assets not a mapping          | '\\nassets: per_asset'                                          | a.yaml:16: assets: must be a mapping of keys to values",
+        "asset template climbs out     | '2_ASSETS\"=>2_ASSETS\"\\n  asset_template: \"${PROJECT}/../${ASSET_TYPE}/${ASSET}\"' | a.yaml:16: path_templates.asset_template: must not use '..'",
+        "asset template absolute       | '2_ASSETS\"=>2_ASSETS\"\\n  asset_template: \"/lib/${PROJECT}/${ASSET_TYPE}/${ASSET}\"' | a.yaml:16: path_templates.asset_template: must be relative",
+        "asset template outside project| '2_ASSETS\"=>2_ASSETS\"\\n  asset_template: \"library/${ASSET_TYPE}/${ASSET}\"' | a.yaml:16: path_templates.asset_template: must contain ${PROJECT}",
+        "asset template without type   | '2_ASSETS\"=>2_ASSETS\"\\n  asset_template: \"${PROJECT}/${ASSET}\"'  | a.yaml:16: path_templates.asset_template: must contain ${ASSET_TYPE}",
+        "asset template unknown name   | '2_ASSETS\"=>2_ASSETS\"\\n  asset_template: \"${PROJECT}/${ASSET_TYPE}/${ASSET}/${STEP}\"' | a.yaml:16: path_templates.asset_template: unknown placeholder ${STEP}",
+        "shot placeholder in asset tpl | '2_ASSETS\"=>2_ASSETS\"\\n  asset_template: \"${PROJECT}/${SHOT}/${ASSET_TYPE}/${ASSET}\"' | a.yaml:16: path_templates.asset_template: unknown placeholder ${SHOT}",
     })
     void an_invalid_file_is_refused_naming_file_line_and_key(String rule, String edit, String expectedStart) {
         String text = edit.startsWith("\\n") ? OLD_TOOL_FILE + edit.substring(2).replace("\\n", "\n")

@@ -37,4 +37,26 @@ class EventRelevanceTest {
         ShotGridEvent event = new ShotGridEvent("webhook", 1L, type, "update", entity, entityId, project, attribute, null, null);
         assertEquals(expected, EventRelevance.trigger(event));
     }
+
+    @ParameterizedTest(name = "{0} {2}: project mode -> {3}, per_asset -> {4}")
+    @CsvSource(nullValues = "-", value = {
+        "Shotgun_Asset_New,         Asset,     -,              -,   155",
+        "Shotgun_Asset_Retirement,  Asset,     -,              -,   155",
+        "Shotgun_Asset_Revival,     Asset,     -,              -,   155",
+        "Shotgun_Asset_Change,      Asset,     sg_status_list, -,   155",
+        "Shotgun_Asset_Change,      Asset,     code,           -,   155",
+        "Shotgun_Asset_Change,      Asset,     sg_asset_type,  -,   155",
+        "Shotgun_Asset_Change,      Asset,     shots,          -,   155",
+        "Shotgun_Asset_Change,      Asset,     project,        -,   155",
+        "Shotgun_Asset_Change,      Asset,     description,    -,   -",
+        "Shotgun_Shot_Change,       Shot,      assets,         -,   155",
+        "Shotgun_Shot_Change,       Shot,      sg_status_list, 155, 155",
+        "Shotgun_Task_Change,       Task,      task_assignees, 155, 155",   // a task counts in both modes: its event does not say whether it is on a shot or an asset
+    })
+    void asset_events_count_only_with_assets_per_asset(String type, String entity, String attribute, String projectMode, String perAsset) {
+        ShotGridEvent event = new ShotGridEvent("webhook", 1L, type, "update", entity, 1L, 155L, attribute, null, null);
+        assertEquals(projectMode, EventRelevance.trigger(event, false));
+        assertEquals(perAsset, EventRelevance.trigger(event, true));
+        assertEquals(perAsset, EventRelevance.trigger(event), "what must never be lost counts in either mode");
+    }
 }

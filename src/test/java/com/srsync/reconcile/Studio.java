@@ -27,15 +27,40 @@ final class Studio {
         return new SyncRules(PRIMARY, List.of(artists), TEMPLATES, JobSettings.defaults(), Set.of("active"));
     }
 
+    /** The rules with {@code assets: {mode: per_asset}} at the defaults: builders srw, users sro, active assets ip and rev. */
+    static SyncRules perAsset(Artist... artists) {
+        return new SyncRules(PRIMARY, List.of(artists), TEMPLATES, JobSettings.defaults(), Set.of("active"),
+                new AssetRules(true, "srw", "sro", AssetRules.defaultTemplate(TEMPLATES.assets()), Set.of("ip", "rev")));
+    }
+
+    /** {@code asset(501, "Character", "Bob", "ip", "Matthew Testuser")}: an asset with the users of its tasks. */
+    static AssetRecord asset(long id, String type, String code, String status, String... builders) {
+        return new AssetRecord(id, code, type, status, users(builders));
+    }
+
+    /** {@code using(shot(...), 501, 502)}: the shot with these assets in its {@code assets} field. */
+    static ShotRecord using(ShotRecord shot, Long... assetIds) {
+        return new ShotRecord(shot.id(), shot.code(), shot.status(), shot.sequence(), shot.assignees(), List.of(assetIds));
+    }
+
+    /** Project 155 "TST", the only project of the site, with shots and assets. */
+    static ProjectSnapshot withAssets(List<AssetRecord> assets, ShotRecord... shots) {
+        return new ProjectSnapshot(PROJECT, directory(PROJECT, "TST"), Arrays.asList(shots), assets);
+    }
+
     /** {@code shot("TST_010_0010", "active", "Alex Trial", "Matthew Testuser")}, in sequence TST_010. */
     static ShotRecord shot(String code, String status, String... artists) {
         return shotIn(code.length() > 7 ? code.substring(0, 7) : null, code, status, artists);
     }
 
     static ShotRecord shotIn(String sequence, String code, String status, String... artists) {
+        return new ShotRecord(ids.incrementAndGet(), code, status, sequence, users(artists));
+    }
+
+    private static List<ShotGridUser> users(String... names) {
         List<ShotGridUser> users = new ArrayList<>();
-        for (String a : artists) users.add(ShotGridUser.named(Math.abs(a.hashCode()), a));
-        return new ShotRecord(ids.incrementAndGet(), code, status, sequence, users);
+        for (String a : names) users.add(ShotGridUser.named(Math.abs(a.hashCode()), a));
+        return users;
     }
 
     /** Project 155 with this tank name (null: none), the only project of the site. */
@@ -63,9 +88,14 @@ final class Studio {
 
     /** The jobs the console would hold if the snapshot had been applied, with ids from {@code firstId}. */
     static List<ObservedJob> applied(ProjectSnapshot snapshot, long firstId) {
+        return applied(RULES, snapshot, firstId);
+    }
+
+    /** The jobs the console would hold if the snapshot had been applied under these rules, with ids from {@code firstId}. */
+    static List<ObservedJob> applied(SyncRules rules, ProjectSnapshot snapshot, long firstId) {
         List<ObservedJob> jobs = new ArrayList<>();
         long id = firstId;
-        for (DesiredJob d : new JobPlanner(RULES).desired(snapshot).jobs()) jobs.add(observed(id++, d));
+        for (DesiredJob d : new JobPlanner(rules).desired(snapshot).jobs()) jobs.add(observed(id++, d));
         return jobs;
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.srsync.sandbox.Sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +24,15 @@ class SandboxWalkthroughTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The sandbox on free ports, with these settings too; {@code sg} and {@code console} are its simulators' addresses. */
-    private record Sandboxed(ServiceProcess service, String sg, String console) implements AutoCloseable {
+    private record Sandboxed(ServiceProcess service, String sg, String console, Path dataDir) implements AutoCloseable {
         static Sandboxed start(Map<String, String> more, String logName) throws Exception {
             String sg = "http://localhost:" + ServiceTestSupport.freePort();
             String console = "http://localhost:" + ServiceTestSupport.freePort();
+            Path data = Files.createTempDirectory("srsync-sandbox-");
             Map<String, String> settings = new TreeMap<>(more);
             settings.putAll(Map.of("SANDBOX", "true", "SANDBOX_SHOTGRID_PORT", sg.substring(sg.lastIndexOf(':') + 1),
-                    "SANDBOX_RESILIO_PORT", console.substring(console.lastIndexOf(':') + 1),
-                    "DATA_DIR", java.nio.file.Files.createTempDirectory("srsync-sandbox-").toString()));
-            return new Sandboxed(ServiceProcess.start(settings, ServiceTestSupport.freePort(), logName), sg, console);
+                    "SANDBOX_RESILIO_PORT", console.substring(console.lastIndexOf(':') + 1), "DATA_DIR", data.toString()));
+            return new Sandboxed(ServiceProcess.start(settings, ServiceTestSupport.freePort(), logName), sg, console, data);
         }
 
         @Override
@@ -100,6 +102,45 @@ class SandboxWalkthroughTest {
 
             JsonNode plan = MAPPER.readTree(service.send("GET", "/admin/plan", Sandbox.ADMIN_TOKEN).body());
             assertTrue(plan.path("projects").isArray());
+        }
+    }
+
+    @Test
+    void the_readme_asset_step_per_asset_jobs_read_only_for_a_shot_and_read_write_for_the_rigger() throws Exception {
+        try (Sandboxed sandbox = Sandboxed.start(Map.of(), "sandbox-assets")) {
+            ServiceProcess service = sandbox.service();
+            await().atMost(Duration.ofSeconds(20)).until(() -> service.send("GET", "/observe/health", null).statusCode() == 200);
+            awaitJobs(service, sandbox.console(), Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 2L), "HybridWork_TST_Assets", List.of(4L, 2L)));
+
+            // the README's step: assets per asset, in the sandbox's own copy of artists.yaml, taken live
+            Path artists = sandbox.dataDir().resolve("sandbox/artists.yaml");
+            Files.writeString(artists, Files.readString(artists) + "\nassets:\n  mode: per_asset\n");
+            awaitJobs(service, sandbox.console(), Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 2L),
+                    "HybridWork_TST_Asset_Character_Hero", List.of(4L, 2L), "HybridWork_TST_Asset_Environment_Forest", List.of(4L, 2L)));
+            // Matthew on the Hero's rig task: he builds it (read-write), Alex's shot uses it (read-only)
+            assertEquals(200, service.send("POST", sandbox.sg() + "/sandbox/tasks/6001/assignees/8", null).statusCode());
+            awaitJobs(service, sandbox.console(), Map.of("HybridWork_TST_TST_010_0010", List.of(4L, 2L),
+                    "HybridWork_TST_Asset_Character_Hero", List.of(4L, 2L, 3L), "HybridWork_TST_Asset_Environment_Forest", List.of(4L, 2L)));
+            Map<Long, String> permissions = new TreeMap<>();
+            for (JsonNode job : MAPPER.readTree(service.send("GET", sandbox.console() + "/", null).body())) {
+                if (!job.path("name").asText().equals("HybridWork_TST_Asset_Character_Hero")) continue;
+                job.path("agents").forEach(a -> permissions.put(a.path("id").asLong(), a.path("permission").asText()));
+            }
+            assertEquals(Map.of(2L, "sro", 3L, "srw", 4L, "rw"), permissions);
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {          // the page and the delivery state name the asset
+                JsonNode hero = null;
+                for (JsonNode job : delivery(service).path("projects").path(0).path("jobs")) {
+                    if (job.path("name").asText().equals("HybridWork_TST_Asset_Character_Hero")) hero = job;
+                }
+                assertTrue(hero != null && "asset".equals(hero.path("kind").asText()) && "Character/Hero".equals(hero.path("asset").asText()),
+                        String.valueOf(hero));
+                JsonNode overview = MAPPER.readTree(service.send("GET", "/admin/overview?project=155", Sandbox.ADMIN_TOKEN).body());
+                JsonNode asset = overview.path("projects").path(0).path("assets").path(0);
+                assertEquals("Hero", asset.path("code").asText(), overview.toString());
+                assertEquals("[\"Matthew Testuser\"]", asset.path("builders").toString());
+                assertEquals("HybridWork_TST_Asset_Character_Hero", asset.path("job").asText());
+            });
         }
     }
 

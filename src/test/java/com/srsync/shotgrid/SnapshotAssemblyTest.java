@@ -56,4 +56,30 @@ class SnapshotAssemblyTest {
         var snapshot = new SnapshotAssembly(() -> rules(new Artist("Alex Trial", null, null, AGENT))).snapshot(155, SITE, rows(SHOTS), rows(otherShotsTask), null, null);
         assertEquals(List.of(), snapshot.shots().get(0).assignees());
     }
+
+    @Test
+    void assets_come_from_the_multi_entity_fields_as_shotgrid_answers_them() throws Exception {
+        String shots = "[{\"type\": \"Shot\", \"id\": 1213, \"attributes\": {\"code\": \"A\", \"sg_status_list\": \"active\"},"
+                + " \"relationships\": {\"assets\": {\"data\": [{\"type\": \"Asset\", \"id\": 701, \"name\": \"Hero\"},"
+                + " {\"type\": \"Asset\", \"id\": 702, \"name\": \"Sword\"}]}}}]";
+        String active = "[{\"type\": \"Asset\", \"id\": 701, \"attributes\": {\"code\": \"Hero\", \"sg_asset_type\": \"Character\", \"sg_status_list\": \"ip\"}}]";
+        String used = "[{\"type\": \"Asset\", \"id\": 701, \"attributes\": {\"code\": \"Hero\", \"sg_asset_type\": \"Character\", \"sg_status_list\": \"ip\"}},"
+                + " {\"type\": \"Asset\", \"id\": 702, \"attributes\": {\"code\": \"Sword\", \"sg_asset_type\": \"Prop\", \"sg_status_list\": \"fin\"}}]";
+        String assetTasks = "[{\"type\": \"Task\", \"id\": 6001, \"relationships\": {\"entity\": {\"data\": {\"type\": \"Asset\", \"id\": 701}},"
+                + " \"task_assignees\": {\"data\": [{\"type\": \"Group\", \"id\": 3, \"name\": \"Rig\"}]}}},"
+                + " {\"type\": \"Task\", \"id\": 6002, \"relationships\": {\"entity\": {\"data\": {\"type\": \"Asset\", \"id\": 999}},"
+                + " \"task_assignees\": {\"data\": [{\"type\": \"HumanUser\", \"id\": 9, \"name\": \"Sam\"}]}}}]";
+        String groups = "[{\"type\": \"Group\", \"id\": 3, \"relationships\": {\"users\": {\"data\": [{\"type\": \"HumanUser\", \"id\": 8, \"name\": \"Matthew Testuser\"}]}}}]";
+        SnapshotAssembly assembly = new SnapshotAssembly(() -> rules(new Artist("Alex Trial", null, null, AGENT)));
+
+        assertEquals(Set.of(3L), assembly.groupIds(rows(shots), rows(TASKS), rows(active), rows(assetTasks)));
+        var snapshot = assembly.snapshot(155, SITE, rows(shots), rows(TASKS), rows(active), rows(used), rows(assetTasks), rows(groups), null);
+
+        assertEquals(List.of(701L, 702L), snapshot.shots().get(0).assetIds());
+        assertEquals(2, snapshot.assets().size(), "each asset once, active or used");
+        var hero = snapshot.assets().get(0);
+        assertEquals(List.of("Hero", "Character", "ip"), List.of(hero.code(), hero.type(), hero.status()));
+        assertEquals(List.of(ShotGridUser.named(8, "Matthew Testuser")), hero.builders(), "the group on its task, expanded");
+        assertEquals(List.of(), snapshot.assets().get(1).builders(), "a task of an asset not read as active counts for no one");
+    }
 }

@@ -31,8 +31,7 @@ public final class ShotGridSite implements EntitySearch.Records {
     public static final String TOKEN = "sg-access-token-1";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Map<String, String> TYPES = Map.of("projects", "Project", "shots", "Shot", "tasks", "Task",
-            "human_users", "HumanUser", "groups", "Group", "sequences", "Sequence", "event_log_entries", "EventLogEntry");
+    private static final Map<String, String> TYPES = EntitySearch.TYPES;
     private static final Map<WireMockExtension, Responder> RESPONDERS = new ConcurrentHashMap<>();
 
     private final WireMockExtension server;
@@ -80,17 +79,59 @@ public final class ShotGridSite implements EntitySearch.Records {
         fields.put("sg_status_list", status);
         fields.put("sg_sequence", sequence == null ? null : ref("Sequence", 5, sequence));
         fields.put("project", ref("Project", project, "Project " + project));
+        fields.put("assets", new ArrayList<>());
         put("Shot", id, fields);
+        return this;
+    }
+
+    /** An asset of a project, used by no shot yet ({@link #uses}); {@code type} is its {@code sg_asset_type}. */
+    public ShotGridSite asset(long id, long project, String type, String code, String status) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", code);
+        fields.put("sg_asset_type", type);
+        fields.put("sg_status_list", status);
+        fields.put("project", ref("Project", project, "Project " + project));
+        fields.put("shots", new ArrayList<>());
+        put("Asset", id, fields);
+        return this;
+    }
+
+    /** A task of an asset; assignees are {@link #user} or {@link #group} refs. */
+    public ShotGridSite assetTask(long id, long assetId, ObjectNode... assignees) {
+        return taskOf(id, "Asset", assetId, assignees);
+    }
+
+    /** The shot uses these assets (its {@code assets} field), and each asset lists the shot ({@code Asset.shots}), as ShotGrid keeps both. */
+    @SuppressWarnings("unchecked")
+    public synchronized ShotGridSite uses(long shotId, long... assetIds) {
+        Map<String, Object> shot = get("Shot", shotId);
+        for (long assetId : assetIds) {
+            Map<String, Object> asset = get("Asset", assetId);
+            ((List<Object>) shot.get("assets")).add(ref("Asset", assetId, (String) asset.get("code")));
+            ((List<Object>) asset.get("shots")).add(ref("Shot", shotId, (String) shot.get("code")));
+        }
+        return this;
+    }
+
+    /** The shot no longer uses the asset: both sides forget the link. */
+    @SuppressWarnings("unchecked")
+    public synchronized ShotGridSite unlink(long shotId, long assetId) {
+        ((List<Map<String, Object>>) get("Shot", shotId).get("assets")).removeIf(r -> ((Number) r.get("id")).longValue() == assetId);
+        ((List<Map<String, Object>>) get("Asset", assetId).get("shots")).removeIf(r -> ((Number) r.get("id")).longValue() == shotId);
         return this;
     }
 
     /** A task of a shot; assignees are {@link #user} or {@link #group} refs. */
     public ShotGridSite task(long id, long shotId, ObjectNode... assignees) {
-        Map<String, Object> shot = get("Shot", shotId);
+        return taskOf(id, "Shot", shotId, assignees);
+    }
+
+    private ShotGridSite taskOf(long id, String type, long entityId, ObjectNode... assignees) {
+        Map<String, Object> entity = get(type, entityId);
         List<Object> list = new ArrayList<>();
         for (ObjectNode a : assignees) list.add(MAPPER.convertValue(a, Map.class));
-        put("Task", id, Map.of("content", "task " + id, "entity", ref("Shot", shotId, (String) shot.get("code")),
-                "project", shot.get("project"), "task_assignees", list));
+        put("Task", id, Map.of("content", "task " + id, "entity", ref(type, entityId, (String) entity.get("code")),
+                "project", entity.get("project"), "task_assignees", list));
         return this;
     }
 

@@ -125,6 +125,25 @@ class WebhookWatchRulesTest {
     }
 
     @Test
+    void asset_events_missing_from_the_webhook_count_only_with_assets_per_asset() throws Exception {
+        for (boolean perAsset : new boolean[] {false, true}) {
+            WebhookSilence silence = new WebhookSilence(clock, Duration.ofMinutes(2), e -> WebhookSilence.requiredHookSends(e, perAsset));
+            silence.watchAfter(List.of(MAPPER.readTree("{\"id\": 0}")));
+            for (long id = 1; id <= 3; id++) {                              // an Asset's status, then a Shot's assets, never by webhook
+                clock.advance(Duration.ofSeconds(5));
+                String attribute = id == 2 ? "assets" : "sg_status_list";
+                String entity = id == 2 ? "Shot" : "Asset";
+                silence.loggedAll(List.of(new ShotGridEvent("eventlog", id, "Shotgun_" + entity + "_Change", "update", entity, 701L, 155L,
+                        attribute, Map.of(), null)));
+            }
+            clock.advance(Duration.ofMinutes(5));
+            silence.check();
+            assertEquals(perAsset ? 3 : 0, silence.missedTotal(), "per_asset " + perAsset);
+            assertEquals(perAsset, silence.problem() != null, String.valueOf(silence.problem()));
+        }
+    }
+
+    @Test
     void valid_deliveries_answered_badly_are_counted_over_24_hours_with_a_warning_well_before_100() {
         WebhookAnswers answers = new WebhookAnswers(clock);
         assertEquals(-1, answers.secondsSinceLastDelivery());
