@@ -439,6 +439,27 @@ async function until(read, done) {                      // refresh until the cha
   }
 }
 
+async function checkSetUp() {                          // GET /admin/check: one line per check, failures with what to do
+  const button = $("check");
+  button.disabled = true;
+  $("checks").textContent = "Checking...";
+  try {
+    const report = await api("/admin/check");
+    const t = table(["Check", "Result", "What it found", "What to do"]);
+    for (const c of report.checks) {
+      const result = c.status === "passed" ? "ok" : c.status === "failed" ? (c.required ? "FAILED" : "warning") : c.status === "unknown" ? "could not tell" : "skipped";
+      const r = row(t, [c.area + ": " + c.name, result, c.message, c.todo || ""]);
+      if (c.status === "failed" && c.required) r.classList.add("state-error");
+    }
+    $("checks").replaceChildren(el("p", report.passed ? "Every required check passed." : "Some required checks did not pass: see below.",
+      report.passed ? "muted" : "warning"), t);
+  } catch (e) {
+    $("checks").textContent = "The check could not run: " + e.message;
+  } finally {
+    button.disabled = false;
+  }
+}
+
 async function replay() {
   try {
     const answer = await api("/admin/dead-letters/replay", "POST");
@@ -452,6 +473,7 @@ async function replay() {
 $("login").addEventListener("submit", (e) => { e.preventDefault(); sessionStorage.setItem("srsyncToken", $("token").value); start(); });
 $("search").addEventListener("input", applySearch);
 $("find").addEventListener("submit", (e) => { e.preventDefault(); applySearch(); });
+$("check").addEventListener("click", checkSetUp);
 $("refresh").addEventListener("click", load);
 $("replay").addEventListener("click", replay);
 $("ask").addEventListener("click", lookUp);

@@ -1,20 +1,25 @@
 package com.srsync;
 
+import com.srsync.app.CommandRun;
 import com.srsync.app.FreePorts;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import com.srsync.app.LaunchOptions;
 import com.srsync.app.StartupRefusal;
 import com.srsync.app.SyncConfiguration;
 import com.srsync.config.ConfigException;
 import com.srsync.sandbox.Sandbox;
+import com.srsync.setup.CommandLine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.main.Main;
 
 /**
  * Starts the service: Camel Main with the routes of {@code routes/} (or {@code ROUTES_DIR}) and the
  * settings of {@code config/application.properties} (or {@code CONFIG_DIR}) and the environment.
  * A configuration error ends it with status 2 and a message naming the setting or file, line and key.
- * With {@code SANDBOX=true} it starts next to a simulated ShotGrid and Resilio console instead.
+ * With {@code SANDBOX=true} it starts next to a simulated ShotGrid and Resilio console instead. The commands
+ * {@code check} and {@code webhooks} run once and end ({@link CommandLine}); any other argument is an error (2).
  */
 public final class Application {
     static final int CONFIG_ERROR = 2;
@@ -33,6 +38,18 @@ public final class Application {
     }
 
     static int run(String... args) {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args);
+        } catch (CommandLine.UsageException e) {
+            System.err.println("shotgrid-resilio-sync: " + e.getMessage() + "\n\n" + CommandLine.usage());
+            return CONFIG_ERROR;
+        }
+        if (line.command() == CommandLine.Command.HELP) {
+            System.out.println(CommandLine.usage());
+            return 0;
+        }
+        Path commandDir = null;
         try {
             // the one configuration class, named: no scan of the classpath for others (it cost most of a second at start)
             Main main = new Main(Application.class, SyncConfiguration.class);
@@ -40,18 +57,36 @@ public final class Application {
             LaunchOptions options = LaunchOptions.fromEnvironment(System.getenv());
             options.requireRoutes();
             options.applyTo(main);
-            Map<String, Integer> ports = new LinkedHashMap<>(options.listeningPorts());
+            boolean serve = line.command() == CommandLine.Command.SERVE;
+            CommandRun command = serve ? null : new CommandRun(line, System.out);
+            if (command != null) {
+                CommandRun.quiet();
+                commandDir = Files.createTempDirectory("srsync-command-");
+                command.prepare(main, options, commandDir);
+            }
+            Map<String, Integer> ports = new LinkedHashMap<>(serve ? options.listeningPorts() : Map.of());
             if (Sandbox.requested(System.getenv())) ports.putAll(Sandbox.ports(System.getenv()));
             FreePorts.check(ports);                              // a port in use: an error naming it and its setting
-            if (Sandbox.requested(System.getenv())) {
-                Sandbox sandbox = Sandbox.start(System.getenv(), options.servicePort());
+            Map<String, String> env = new LinkedHashMap<>(System.getenv());
+            if (commandDir != null) env.put("DATA_DIR", commandDir.toString());   // a command's sandbox keeps its copy of artists.yaml there
+            Sandbox sandbox = Sandbox.requested(env) ? Sandbox.start(env, options.servicePort()) : null;
+            if (sandbox != null) {
                 sandbox.properties().forEach(main::addOverrideProperty);
-                main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
-                    @Override
-                    public void afterStart(org.apache.camel.main.BaseMainSupport m) {
-                        System.out.println(sandbox.banner());
-                    }
-                });
+                if (serve) {
+                    main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                        @Override
+                        public void afterStart(org.apache.camel.main.BaseMainSupport m) {
+                            System.out.println(sandbox.banner());
+                        }
+                    });
+                }
+            }
+            if (command != null) {
+                try {
+                    return command.run(main);
+                } finally {
+                    if (sandbox != null) sandbox.stop();
+                }
             }
             StartupRefusal refusal = new StartupRefusal(main::completed);   // a setting refused once the service runs: exit 2
             main.bind("startupRefusal", refusal);
@@ -61,9 +96,13 @@ public final class Application {
             return CONFIG_ERROR;
         } catch (Exception e) {
             ConfigException config = configError(e);
-            if (config == null) throw new IllegalStateException("start-up failed", e);
-            System.err.println("shotgrid-resilio-sync cannot start: " + config.getMessage());
+            if (config == null) throw new IllegalStateException((line.command() == CommandLine.Command.SERVE ? "start-up" : "the command")
+                    + " failed", e);
+            System.err.println("shotgrid-resilio-sync cannot " + (line.command() == CommandLine.Command.SERVE ? "start" : "run "
+                    + line.command().name().toLowerCase(java.util.Locale.ROOT)) + ": " + config.getMessage());
             return CONFIG_ERROR;
+        } finally {
+            if (commandDir != null) CommandRun.removeAll(commandDir);
         }
     }
 

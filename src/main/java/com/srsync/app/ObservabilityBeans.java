@@ -1,5 +1,9 @@
 package com.srsync.app;
 
+import com.srsync.observe.MeterDescriptions;
+import com.srsync.observe.SnakeCaseLabels;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.srsync.cluster.Leadership;
 import com.srsync.config.ServiceSettings;
 import com.srsync.durable.DataDirWrites;
@@ -25,6 +29,19 @@ final class ObservabilityBeans {
 
     private ObservabilityBeans() {}
 
+    /**
+     * The registry camel-micrometer-prometheus serves (it takes one bound as "metricsRegistry"), made now so that
+     * every meter - Camel's too, which it names when it registers them - has snake_case label names and a HELP text,
+     * as Prometheus' lint asks.
+     */
+    private static void snakeCaseLabels(Registry registry) {
+        MeterRegistry found = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        MeterRegistry meters = found != null ? found : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        if (found == null) registry.bind("metricsRegistry", meters);
+        meters.config().namingConvention(new SnakeCaseLabels(meters.config().namingConvention()));
+        meters.config().meterFilter(new MeterDescriptions());                    // and a HELP text each
+    }
+
     private static void excludeHotRoutesFromRouteTimers(CamelContext context) {
         try {
             context.addStartupListener(new org.apache.camel.StartupListener() {
@@ -48,6 +65,7 @@ final class ObservabilityBeans {
 
     static SyncMetrics bind(CamelContext context, Beans beans, ServiceSettings settings, Clock clock) {
         Registry registry = context.getRegistry();
+        snakeCaseLabels(registry);
         // camel-micrometer-prometheus serves the registry it binds as "metricsRegistry"
         SyncMetrics metrics = beans.bind(new SyncMetrics(() -> registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class)));
         StartListener.once(context, ctx -> metrics.start());

@@ -11,6 +11,7 @@ import com.srsync.logging.MaskedValues;
 import com.srsync.observe.SyncMetrics;
 import com.srsync.routefiles.RefusedFilesCheck;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -29,11 +30,19 @@ import org.slf4j.LoggerFactory;
 @Configuration
 public class SyncConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SyncConfiguration.class);
+    /** Set by {@code check} and {@code webhooks}: the service's beans and call routes, for one command, no timers. */
+    public static final String COMMAND = "srsync.command";
+    /** A command's own DATA_DIR (a temporary folder), so the service's is only probed, never written. */
+    public static final String COMMAND_DATA_DIR = "srsync.command.data.dir";
 
     @Override
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
         ServiceSettings settings = ServiceSettings.from(name -> properties.resolveProperty(ServiceSettings.propertyKey(name)));
+        if (properties.resolveProperty(COMMAND_DATA_DIR).isPresent()) {    // a command: DATA_DIR probed, its own folder used
+            properties.addOverrideProperty(SetupBeans.CHECKED_DATA_DIR, settings.dataDir().toString());
+            settings = settings.withDataDir(Path.of(properties.resolveProperty(COMMAND_DATA_DIR).get()));
+        }
         hideFromTheLog(settings);
         routePlaceholders(properties, settings);
         ArtistsConfig artists = ArtistsFileLoader.load(settings.artistsFile());
@@ -53,6 +62,7 @@ public class SyncConfiguration implements CamelConfiguration {
         DeliveryBeans.bind(beans, settings, mapper, clock, scope);
         TriggerBeans.bind(beans, settings, mapper, clock, metrics, scope);
         AdminBeans.bind(context, beans, settings, mapper);
+        SetupBeans.bind(beans, settings, properties, mapper, clock);
         ServiceGauges.register(metrics, beans, clock);
         RouteFileBeans.bind(context, beans, properties);
 
@@ -68,8 +78,11 @@ public class SyncConfiguration implements CamelConfiguration {
         properties.addOverrideProperty("resilio.url", settings.console().url().toString());
         // the status page may be framed by this ShotGrid site only (its Action Menu Item opens the page in a panel)
         properties.addOverrideProperty("ui.frame.ancestors", origin(settings.shotgrid().url()));
-        properties.addOverrideProperty("delivery.poll.enabled", String.valueOf(settings.delivery().enabled()));   // resilio.yaml
-        properties.addOverrideProperty("shotgrid.delivery.field.enabled", String.valueOf(settings.shotgrid().deliveryField() != null));   // shotgrid.yaml
+        // a command (check, webhooks) loads the call routes but runs none of their timers: it reads, once
+        boolean command = properties.resolveProperty(COMMAND).isPresent();
+        properties.addOverrideProperty("delivery.poll.enabled", String.valueOf(settings.delivery().enabled() && !command));   // resilio.yaml
+        properties.addOverrideProperty("shotgrid.delivery.field.enabled",
+                String.valueOf(settings.shotgrid().deliveryField() != null && !command));                                     // shotgrid.yaml
         // an https console is trusted as RESILIO_CA_CERT / RESILIO_TLS_INSECURE say (camel-http would take these options to mean https)
         properties.addOverrideProperty("resilio.tls", "https".equals(settings.console().url().getScheme())
                 ? "?sslContextParameters=#resilioTls&x509HostnameVerifier=#resilioHostnames" : "");

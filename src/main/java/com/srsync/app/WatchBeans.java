@@ -12,6 +12,7 @@ import com.srsync.watch.WebhookAnswers;
 import com.srsync.watch.WebhookArrivals;
 import com.srsync.watch.WebhookCheck;
 import com.srsync.watch.WebhookSilence;
+import com.srsync.setup.HookGapWords;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import java.util.LinkedHashMap;
@@ -42,7 +43,8 @@ final class WatchBeans {
         UpstreamHealth upstream = beans.get(UpstreamHealth.class);
         HookRecord record = settings.webhooks().watch() ? beans.bind(scope.hold("hook record", new HookRecord(clock, settings.webhooks().revive(),
                 () -> answers.problem() == null && upstreamFine(upstream, Upstreams.SHOTGRID) && upstreamFine(upstream, Upstreams.RESILIO),
-                "the Webhooks page of " + settings.shotgrid().url() + " (in the site's menu)", announcements))) : null;
+                "the Webhooks page of " + settings.shotgrid().url() + " (in the site's menu)", announcements, perAsset,
+                HookGapWords.waitFor(settings.eventLog().enabled())))) : null;
         WebhookCheck check = beans.bind("webhookCheck", new WebhookCheck(silence, answers, announcements, record, () -> !leadership.isLeader()));
         metrics.leaderGauge("srsync.webhook.failed.answers.last.day", "Answers to valid webhook deliveries in the last 24 hours that "
                 + "ShotGrid counts as failed (not 2xx, or slower than 5 s)", answers::failedLastDay);

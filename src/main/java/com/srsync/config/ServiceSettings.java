@@ -27,6 +27,12 @@ public record ServiceSettings(ShotGridSettings shotgrid, ConsoleSettings console
         warnings = List.copyOf(warnings);
     }
 
+    /** These settings with another DATA_DIR (a command keeps the service's state elsewhere, so it writes none of it). */
+    public ServiceSettings withDataDir(Path other) {
+        return new ServiceSettings(shotgrid, console, webhooks, reconcile, calls, eventLog, delivery, cluster, artistsFile, other, adminToken,
+                notifyWebhookUrl, warnings);
+    }
+
     /** DRY_RUN, for the routes ({@code ${bean:serviceSettings?method=dryRun}}). */
     public boolean dryRun() {
         return reconcile.dryRun();

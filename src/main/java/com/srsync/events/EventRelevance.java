@@ -53,6 +53,16 @@ public final class EventRelevance {
         return project == null ? ALL : String.valueOf(project);
     }
 
+    /**
+     * The fields of an entity whose changes a plan reads (what an "updated" webhook of it must send); empty for an
+     * entity the plan never reads. With {@code perAsset}, Asset and a shot's {@code assets} too.
+     */
+    public static java.util.SortedSet<String> fields(String entity, boolean perAsset) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>(FIELDS.getOrDefault(entity, Set.of()));
+        if (perAsset) out.addAll(ASSET_FIELDS.getOrDefault(entity, Set.of()));
+        return out;
+    }
+
     private static boolean plannedFrom(String entity, ShotGridEvent event, boolean perAsset) {
         Set<String> fields = FIELDS.getOrDefault(entity, Set.of());
         Set<String> assetFields = perAsset ? ASSET_FIELDS.getOrDefault(entity, Set.of()) : Set.of();

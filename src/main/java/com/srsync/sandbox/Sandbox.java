@@ -82,6 +82,7 @@ public final class Sandbox {
         if (System.getenv("DELIVERY_POLL_INTERVAL_MS") == null) p.put("delivery.poll.interval.ms", "5000");   // the walkthrough's machines, at once
         if (System.getenv("DELIVERY_REFRESH_MS") == null) p.put("delivery.refresh.ms", "10000");            // ... and its storage's runs
         if (artistsCopy != null) p.put("artists.file", artistsCopy.toString());
+        if (System.getenv("PUBLIC_URL") == null) p.put("public.url", "http://localhost:" + servicePort);   // its simulated hooks point here
         if (System.getenv("SHOTGRID_DELIVERY_FIELD") == null) p.put("shotgrid.delivery.field", SandboxStudio.DELIVERY_FIELD);   // summaries on the shots
         return p;
     }

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  *   POST   /sandbox/shots/{id}/assets/{assetId}         the shot uses the asset (Shot.assets, Asset.shots)
  *   DELETE /sandbox/shots/{id}/assets/{assetId}         it no longer does
  * </pre>
+ * Its webhooks ({@code /api/v1/webhook/hooks}) are those a studio following the table made, pointing at the sandboxed
+ * service ({@link SimulatedHooks}).
  * Each change is sent to the service as a signed webhook delivery, as ShotGrid would send it. The Shot has the
  * studio's own text field {@value SandboxStudio#DELIVERY_FIELD} (its schema is served, and a write onto a shot
  * takes it), so the delivery summaries show in {@code /sandbox/studio}.
@@ -43,6 +45,7 @@ final class SimulatedShotGrid extends SandboxHttp {
     static final String TOKEN = "sandbox-shotgrid-token";
 
     private final SandboxStudio studio;
+    private final SimulatedHooks hooks;
     private final EntitySearch search;
     private final URI webhook;
     private final String secret;
@@ -51,6 +54,7 @@ final class SimulatedShotGrid extends SandboxHttp {
 
     SimulatedShotGrid(SandboxStudio studio, int port, URI webhook, String secret) throws IOException {
         super(port);
+        this.hooks = new SimulatedHooks(webhook.toString().replace("127.0.0.1", "localhost"));
         this.studio = studio;
         this.search = new EntitySearch(studio);
         this.webhook = webhook;
@@ -73,11 +77,24 @@ final class SimulatedShotGrid extends SandboxHttp {
             return search.answer(type, mapper.readValue(body, new TypeReference<Map<String, Object>>() {}));
         }
         if (api && p.length == 6 && p[2].equals("schema") && p[3].equals("Shot") && p[4].equals("fields") && method.equals("GET")) return field(p[5]);
+        if (api && p.length >= 4 && p[2].equals("webhook") && p[3].equals("hooks")) return hooks(method, p, body);
         if (api && p.length == 5 && p[2].equals("entity") && p[3].equals("shots") && method.equals("PUT")) {
             return write(Long.parseLong(p[4]), mapper.readValue(body, new TypeReference<Map<String, Object>>() {}));
         }
         if (p.length >= 2 && p[0].equals("sandbox")) return control(method, p);
         throw new NoSuchElementException("no such endpoint: " + method + " " + path);
+    }
+
+    SimulatedHooks hooks() {
+        return hooks;
+    }
+
+    /** The REST webhook API: list, create, update (partial). */
+    private Object hooks(String method, String[] p, byte[] body) throws IOException {
+        if (p.length == 4 && method.equals("GET")) return hooks.list();
+        if (p.length == 4 && method.equals("POST")) return new Status(201, hooks.create(mapper.readValue(body, new TypeReference<Map<String, Object>>() {})));
+        if (p.length == 5 && method.equals("PUT")) return hooks.update(p[4], mapper.readValue(body, new TypeReference<Map<String, Object>>() {}));
+        throw new NoSuchElementException("no such endpoint: " + method + " " + String.join("/", p));
     }
 
     /** {@code GET /api/v1/schema/Shot/fields/{field}}: the one custom text field the sandbox's Shot has; 404 for any other. */

@@ -2,6 +2,10 @@ package com.srsync.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.srsync.cluster.TermScoped;
+import com.srsync.setup.HookGapWords;
+import com.srsync.setup.HookPlan;
+import com.srsync.setup.HookSpec;
+import com.srsync.setup.SiteHook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +26,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class HookRecord implements TermScoped {
     /** The paths this service takes deliveries on: a hook whose URL ends so is ours. */
-    static final List<String> OUR_PATHS = List.of("/webhooks/shotgrid", "/shot_status_webhook", "/assignment_webhook");
+    static final List<String> OUR_PATHS = com.srsync.setup.HookUrls.PATHS;
     /** Failed deliveries in 24 hours that raise the alarm, well before ShotGrid's 100. */
     static final int FAILURES_ALARM = 20;
 
@@ -35,6 +39,9 @@ public final class HookRecord implements TermScoped {
     private final String webhooksPage;
     private final Map<String, Hook> hooks = new LinkedHashMap<>();
     private final HookAnnouncements announcements;
+    private final BooleanSupplier perAsset;
+    private final String waitFor;
+    private final List<String> filterWarnings = new ArrayList<>();
     private String readProblem;
     private Instant lastRevive;
 
@@ -45,6 +52,17 @@ public final class HookRecord implements TermScoped {
      * @param announcements what deliveries announced: a read that finds our hooks active ends it
      */
     public HookRecord(Clock clock, boolean revive, BooleanSupplier healthy, String webhooksPage, HookAnnouncements announcements) {
+        this(clock, revive, healthy, webhooksPage, announcements, () -> false, HookGapWords.waitFor(false));
+    }
+
+    /**
+     * @param perAsset true while artists.yaml says {@code assets: per_asset} (the Asset webhook is required then)
+     * @param waitFor  what picks up what a webhook leaves out ({@link HookGapWords#waitFor})
+     */
+    public HookRecord(Clock clock, boolean revive, BooleanSupplier healthy, String webhooksPage, HookAnnouncements announcements,
+                      BooleanSupplier perAsset, String waitFor) {
+        this.perAsset = perAsset;
+        this.waitFor = waitFor;
         this.clock = clock;
         this.announcements = announcements;
         this.revive = revive;
@@ -66,6 +84,8 @@ public final class HookRecord implements TermScoped {
         hooks.clear();
         hooks.putAll(read);
         readProblem = read.isEmpty() ? "no webhook on the site points at this service's /webhooks/shotgrid" : null;
+        filterWarnings.clear();
+        if (!read.isEmpty()) filterWarnings.addAll(leftOut(answer));
         if (!read.isEmpty() && read.values().stream().allMatch(h -> "active".equalsIgnoreCase(h.status()))) announcements.readActive();
     }
 
@@ -114,6 +134,28 @@ public final class HookRecord implements TermScoped {
                 : "; it sends nothing until a person switches it back on: " + webhooksPage);
     }
 
+    /**
+     * What our hooks leave out that the planner reacts to (a required entity type no hook of ours sends, an event or a
+     * field of "updated" missing): the service still works, later - warnings, not the alarm.
+     */
+    public synchronized List<String> warnings() {
+        return List.copyOf(filterWarnings);
+    }
+
+    private List<String> leftOut(JsonNode answer) {
+        List<SiteHook> ours = SiteHook.list(answer).stream().filter(h -> OUR_PATHS.stream().anyMatch(p -> h.url().endsWith(p) || h.url().contains(p + "?")))
+                .toList();
+        List<String> out = new ArrayList<>();
+        for (HookPlan.Change c : HookPlan.of(HookSpec.table(perAsset.getAsBoolean()), ours, url -> true, "", null)) {
+            if (!c.spec().required()) continue;
+            for (HookPlan.Gap gap : c.gaps()) {
+                if (gap.kind() == HookPlan.Gap.Kind.STATUS || gap.kind() == HookPlan.Gap.Kind.BATCH) continue;   // the alarm, and no loss
+                out.add(HookGapWords.sentence(c.spec().entity(), gap, waitFor));
+            }
+        }
+        return out;
+    }
+
     /** Why the state is not known, or null. */
     public synchronized String unknown() {
         return readProblem;
@@ -144,6 +186,7 @@ public final class HookRecord implements TermScoped {
     @Override
     public synchronized void forgetTerm() {
         hooks.clear();
+        filterWarnings.clear();
         readProblem = null;
         lastRevive = null;
     }

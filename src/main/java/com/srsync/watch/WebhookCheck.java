@@ -64,6 +64,7 @@ public final class WebhookCheck extends AbstractHealthCheck {
         List<String> warnings = new ArrayList<>();
         if (standby.getAsBoolean()) return warnings;
         if (answers.warning() != null) warnings.add(answers.warning());
+        if (record != null) warnings.addAll(record.warnings());
         return warnings;
     }
 

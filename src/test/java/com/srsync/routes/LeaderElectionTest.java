@@ -67,7 +67,7 @@ class LeaderElectionTest {
     private static double routeExchanges(ServiceProcess p, String route) throws Exception {
         double total = 0;
         for (String line : p.send("GET", "/observe/metrics", ADMIN).body().split("\n")) {
-            if (line.startsWith("camel_exchanges_total{") && line.contains("routeId=\"" + route + "\"")) {
+            if (line.startsWith("camel_exchanges_total{") && line.contains("route_id=\"" + route + "\"")) {
                 total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -40,6 +41,7 @@ public final class ShotGridSite implements EntitySearch.Records {
     private final EntitySearch search = new EntitySearch(this);
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final Map<String, Set<String>> hidden = new java.util.HashMap<>();
     private volatile BiConsumer<String, Map<String, Object>> beforeAnswer = (entity, request) -> { };
 
     /** A WireMock server that can play a ShotGrid site; register it with {@code @RegisterExtension}. */
@@ -153,6 +155,12 @@ public final class ShotGridSite implements EntitySearch.Records {
         return this;
     }
 
+    /** Leaves the field out of every answer about the entity type, as ShotGrid does for a field the script may not read. */
+    public synchronized ShotGridSite hideField(String type, String field) {
+        hidden.computeIfAbsent(type, t -> new java.util.HashSet<>()).add(field);
+        return this;
+    }
+
     /** Makes the {@code page}th page (counted by key) of every search of {@code entity} answer {@code status}. */
     public ShotGridSite failPage(String entity, int page, int status) {
         failures.add(new Failure(entity, page, status));
@@ -242,6 +250,12 @@ public final class ShotGridSite implements EntitySearch.Records {
         Map<String, Object> answer;
         synchronized (this) {
             answer = search.answer(type, request);
+            for (Object row : (List<?>) answer.get("data")) {       // what the script's permission set hides is left out, as ShotGrid does
+                for (String field : hidden.getOrDefault(type, Set.of())) {
+                    ((Map<?, ?>) ((Map<?, ?>) row).get("attributes")).remove(field);
+                    ((Map<?, ?>) ((Map<?, ?>) row).get("relationships")).remove(field);
+                }
+            }
         }
         return new ResponseDefinition(200, MAPPER.writeValueAsString(answer));
     }

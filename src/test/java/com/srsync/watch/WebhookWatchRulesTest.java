@@ -277,6 +277,24 @@ class WebhookWatchRulesTest {
                 Map.of("old_value", from, "new_value", to), null);
     }
 
+    @Test
+    void a_hook_that_leaves_out_what_the_planner_reacts_to_is_a_warning_until_it_sends_it() throws Exception {
+        HookRecord record = new HookRecord(clock, false, () -> true, "page", new HookAnnouncements(), () -> false, "the event log poll");
+        String shot = "{\"Shot\": {\"create\": [], \"update\": [], \"delete\": [], \"revive\": []}}";
+        String task = "{\"Task\": {\"create\": [], \"update\": [\"entity\", \"project\"], \"delete\": [], \"revive\": []}}";
+        record.hooksRead(MAPPER.readTree("[{\"id\": \"a1\", \"url\": \"https://s/webhooks/shotgrid\", \"status\": \"active\", \"entity_types\": "
+                + shot + "}, {\"id\": \"b2\", \"url\": \"https://s/webhooks/shotgrid\", \"status\": \"active\", \"entity_types\": " + task + "}]"));
+        WebhookCheck check = check(record, new HookAnnouncements(), () -> false);
+
+        assertEquals(List.of("the Task webhook does not send task_assignees: assignment changes wait for the event log poll"), check.warnings());
+        assertEquals(org.apache.camel.health.HealthCheck.State.UP, check.call().getState(), "the service still works, later");
+
+        record.hooksRead(MAPPER.readTree("[{\"id\": \"a1\", \"url\": \"https://s/webhooks/shotgrid\", \"status\": \"active\", \"entity_types\": "
+                + shot + "}, {\"id\": \"b2\", \"url\": \"https://s/webhooks/shotgrid\", \"status\": \"active\", \"entity_types\": "
+                + task.replace("[\"entity\", \"project\"]", "[\"entity\", \"project\", \"task_assignees\"]") + "}]"));
+        assertEquals(List.of(), check.warnings(), "cleared once the hook sends it");
+    }
+
     private static JsonNode hooks(String status) throws Exception {
         return MAPPER.readTree("[{\"id\": \"a1\", \"url\": \"https://s/webhooks/shotgrid\", \"status\": \"" + status + "\"}]");
     }
