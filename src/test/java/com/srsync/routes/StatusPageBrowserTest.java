@@ -88,6 +88,12 @@ class StatusPageBrowserTest {
                 assertTrue(browser.findElement(By.id("webhook")).getText().matches("(No|Last) webhook delivery .*"), text(browser));
                 assertTrue(browser.findElement(By.id("warnings")).getText().startsWith("2 artists are matched by display name only"));
                 assertTrue(browser.findElement(By.id("leader")).getText().startsWith("This copy of the service is in charge"), text(browser));
+                browser.findElement(By.id("check")).click();                                    // the set-up, checked when asked
+                await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("checks")).getText().startsWith("Every required check passed."));
+                String checks = browser.findElement(By.id("checks")).getText();
+                assertTrue(checks.contains("console: token ok the console at"), checks);
+                assertTrue(checks.contains("settings: artists.yaml warning 2 artists are matched by display name only"), checks);
+                assertTrue(browser.findElements(By.cssSelector("#checks tr.state-error")).isEmpty(), checks);
                 folded.findElement(By.tagName("summary")).click();
                 screenshot(browser, shots.resolve("project.png"));
 
