@@ -277,7 +277,9 @@ class RouteReloadTest extends ServiceTestSupport {
         assertTrue(answers.get(200).get() >= 1000, "answers by status: " + answers);
         assertTrue(paths == context.getRoute("webhook-shotgrid"), "the webhook path's route was swapped: it did not change");
         assertTrue(admin == context.getRoute("admin-plan"), "an errors.yaml edit swapped a route that uses none of the configurations it changed");
-        for (long t : took) assertTrue(t < 3000, "a reload waited " + t + " ms");
+        // a stall guard, not a speed target: Camel's graceful stop looks at in-flight work once a second, and under load
+        // (the whole suite in one JVM) it can find an answer in progress at two or three looks in a row
+        for (long t : took) assertTrue(t < 5000, "a reload waited " + t + " ms; all six: " + java.util.Arrays.toString(took));
     }
 
     @Test
