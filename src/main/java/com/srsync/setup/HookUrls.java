@@ -22,8 +22,13 @@ public final class HookUrls {
         return base + PATHS.get(0);
     }
 
-    /** True for a hook's address that is this service's at {@code base}. */
-    public static Predicate<String> ours(String base) {
+    /**
+     * True for a hook's address that is this service's: PUBLIC_URL followed by one of its paths when PUBLIC_URL is set;
+     * without it, any address whose path is one of them (the watch, which may run without PUBLIC_URL).
+     */
+    public static Predicate<String> ours(URI publicUrl) {
+        if (publicUrl == null) return url -> url != null && PATHS.stream().anyMatch(p -> url.endsWith(p) || url.contains(p + "?"));
+        String base = base(publicUrl);
         return url -> {
             String u = url == null ? "" : url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             return PATHS.stream().anyMatch(p -> u.equalsIgnoreCase(base + p));

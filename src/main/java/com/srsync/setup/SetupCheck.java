@@ -143,7 +143,7 @@ public final class SetupCheck {
             }
             case "webhooks" -> run.add(CheckLine.failed("webhooks", "hooks", "reading the site's webhooks " + words, status == 403
                     ? "give the script the API Admin permission set, or compare the hooks with docs/shotgrid-webhooks.md by hand"
-                    : "try again; without PUBLIC_URL this check is skipped").optional());
+                    : "try again").optional());
             case "projects active", "projects retired", "active shots" -> run.add(CheckLine.unknown("paths", read.name(), "not read: " + words,
                     "try again"));
             case "agents" -> run.add(status == 401 || status == 403
@@ -226,13 +226,11 @@ public final class SetupCheck {
     /** Each row of the webhook table against the site's hooks of this service (at PUBLIC_URL; without it, any ending in its paths). */
     private List<CheckLine> hooks(List<SiteHook> site) {
         java.net.URI publicUrl = settings.webhooks().publicUrl();
-        String base = publicUrl == null ? null : HookUrls.base(publicUrl);
-        java.util.function.Predicate<String> ours = base != null ? HookUrls.ours(base)
-                : url -> HookUrls.PATHS.stream().anyMatch(p -> url != null && url.endsWith(p));
+        String ourUrl = publicUrl == null ? "" : HookUrls.delivery(HookUrls.base(publicUrl));
         String waitFor = HookGapWords.waitFor(settings.eventLog().enabled());
         List<CheckLine> out = new ArrayList<>();
         String secret = settings.webhooks().secret() == null ? null : settings.webhooks().secret().reveal();   // only whether one is set counts
-        for (HookPlan.Change c : HookPlan.of(HookSpec.table(rules.get().assets().perAsset()), site, ours, base == null ? "" : HookUrls.delivery(base), secret)) {
+        for (HookPlan.Change c : HookPlan.of(HookSpec.table(rules.get().assets().perAsset()), site, HookUrls.ours(publicUrl), ourUrl, secret)) {
             String entity = c.spec().entity();
             CheckLine line = c.matches() ? CheckLine.passed("webhooks", entity, "hook " + c.hookId() + " sends what the planner reacts to")
                     : CheckLine.failed("webhooks", entity, String.join("; ", c.gaps().stream().map(g -> HookGapWords.sentence(entity, g, waitFor)).toList()),

@@ -40,9 +40,8 @@ public final class SetupWebhooks {
     }
 
     public void read(HookSetup setup, JsonNode answer) {
-        String base = HookUrls.base(settings.webhooks().publicUrl());
         String secret = settings.webhooks().secret() == null ? null : settings.webhooks().secret().reveal();
-        setup.changes = HookPlan.of(table(), SiteHook.list(answer), HookUrls.ours(base), setup.ourUrl, secret);
+        setup.changes = HookPlan.of(table(), SiteHook.list(answer), HookUrls.ours(settings.webhooks().publicUrl()), setup.ourUrl, secret);
     }
 
     public void readFailed(HookSetup setup, Exception failure) {

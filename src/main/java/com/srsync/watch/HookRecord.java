@@ -5,6 +5,7 @@ import com.srsync.cluster.TermScoped;
 import com.srsync.setup.HookGapWords;
 import com.srsync.setup.HookPlan;
 import com.srsync.setup.HookSpec;
+import com.srsync.setup.HookUrls;
 import com.srsync.setup.SiteHook;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +26,8 @@ import java.util.function.BooleanSupplier;
  * never UP. Leader-scoped.
  */
 public final class HookRecord implements TermScoped {
-    /** The paths this service takes deliveries on: a hook whose URL ends so is ours. */
-    static final List<String> OUR_PATHS = com.srsync.setup.HookUrls.PATHS;
+    /** A hook whose address ends in one of the paths this service takes deliveries on is ours. */
+    private static final java.util.function.Predicate<String> OURS = HookUrls.ours(null);
     /** Failed deliveries in 24 hours that raise the alarm, well before ShotGrid's 100. */
     static final int FAILURES_ALARM = 20;
 
@@ -72,20 +73,17 @@ public final class HookRecord implements TermScoped {
 
     /** {@code GET /webhook/hooks}: keeps those whose URL points at this service. */
     public synchronized void hooksRead(JsonNode answer) {
+        List<SiteHook> ours = SiteHook.list(answer).stream().filter(h -> OURS.test(h.url())).toList();
         Map<String, Hook> read = new LinkedHashMap<>();
-        for (JsonNode h : items(answer)) {
-            JsonNode a = h.has("attributes") ? h.path("attributes") : h;
-            String url = a.path("url").asText("");
-            if (OUR_PATHS.stream().noneMatch(p -> url.endsWith(p) || url.contains(p + "?"))) continue;
-            String id = h.path("id").asText(a.path("uuid").asText(""));
-            Hook before = hooks.get(id);
-            read.put(id, new Hook(id, url, a.path("status").asText(null), before == null ? null : before.failedLastDay()));
+        for (SiteHook h : ours) {
+            Hook before = hooks.get(h.id());
+            read.put(h.id(), new Hook(h.id(), h.url(), h.status(), before == null ? null : before.failedLastDay()));
         }
         hooks.clear();
         hooks.putAll(read);
         readProblem = read.isEmpty() ? "no webhook on the site points at this service's /webhooks/shotgrid" : null;
         filterWarnings.clear();
-        if (!read.isEmpty()) filterWarnings.addAll(leftOut(answer));
+        if (!read.isEmpty()) filterWarnings.addAll(leftOut(ours));
         if (!read.isEmpty() && read.values().stream().allMatch(h -> "active".equalsIgnoreCase(h.status()))) announcements.readActive();
     }
 
@@ -142,9 +140,7 @@ public final class HookRecord implements TermScoped {
         return List.copyOf(filterWarnings);
     }
 
-    private List<String> leftOut(JsonNode answer) {
-        List<SiteHook> ours = SiteHook.list(answer).stream().filter(h -> OUR_PATHS.stream().anyMatch(p -> h.url().endsWith(p) || h.url().contains(p + "?")))
-                .toList();
+    private List<String> leftOut(List<SiteHook> ours) {
         List<String> out = new ArrayList<>();
         for (HookPlan.Change c : HookPlan.of(HookSpec.table(perAsset.getAsBoolean()), ours, url -> true, "", null)) {
             if (!c.spec().required()) continue;

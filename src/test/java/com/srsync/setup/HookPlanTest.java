@@ -25,7 +25,7 @@ class HookPlanTest {
     }
 
     private static List<HookPlan.Change> plan(SiteHook... site) {
-        return HookPlan.of(REQUIRED, List.of(site), HookUrls.ours(BASE), OURS, "the-secret");
+        return HookPlan.of(REQUIRED, List.of(site), HookUrls.ours(java.net.URI.create(BASE)), OURS, "the-secret");
     }
 
     @Test

@@ -293,6 +293,12 @@ class WebhookWatchRulesTest {
                 + shot + "}, {\"id\": \"b2\", \"url\": \"https://s/webhooks/shotgrid\", \"status\": \"active\", \"entity_types\": "
                 + task.replace("[\"entity\", \"project\"]", "[\"entity\", \"project\", \"task_assignees\"]") + "}]"));
         assertEquals(List.of(), check.warnings(), "cleared once the hook sends it");
+
+        record.hooksRead(MAPPER.readTree("[{\"id\": \"b2\", \"url\": \"https://s/webhooks/shotgrid\", \"status\": \"active\", \"entity_types\": "
+                + task + "}]"));
+        assertEquals(2, check.warnings().size(), check.warnings().toString());
+        record.forgetTerm();
+        assertEquals(List.of(), check.warnings(), "a new term shows nothing of the last one's read");
     }
 
     private static JsonNode hooks(String status) throws Exception {
