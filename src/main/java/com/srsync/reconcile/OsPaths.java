@@ -32,6 +32,23 @@ public record OsPaths(String linux, String win, String osx) {
         return map;
     }
 
+    /**
+     * The key ({@code linux}, {@code win}, {@code osx}) of the system an agent runs, from the console's word for it
+     * (lower case; "darwin" and "mac" are macOS, checked before "win", which "darwin" contains); null for a word that
+     * names none of them, or none.
+     */
+    public static String systemKey(String os) {
+        if (os == null) return null;
+        if (os.contains("mac") || os.contains("osx") || os.contains("darwin")) return "osx";
+        if (os.contains("win")) return "win";
+        return os.contains("linux") ? "linux" : null;
+    }
+
+    /** The path for a {@link #systemKey}; null when this folder has none for it. */
+    public String forSystem(String key) {
+        return key == null ? null : asMap().get(key);
+    }
+
     /** True when every path this one names is named the same by {@code observed}; keys only {@code observed} has are not compared. */
     public boolean isSatisfiedBy(OsPaths observed) {
         if (observed == null) return false;

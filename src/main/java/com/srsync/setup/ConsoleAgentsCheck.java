@@ -99,15 +99,8 @@ public final class ConsoleAgentsCheck {
 
     /** Why the agent's own system has no base path; null when it has one, or its system is not known. */
     static String missingBasePath(OsPaths paths, String os) {
-        if (os == null) return null;
-        String key = os.contains("win") ? "win" : os.contains("mac") || os.contains("osx") || os.contains("darwin") ? "osx"
-                : os.contains("linux") ? "linux" : null;
-        if (key == null) return null;
-        String path = switch (key) {
-            case "win" -> paths.win();
-            case "osx" -> paths.osx();
-            default -> paths.linux();
-        };
-        return path == null ? "artists.yaml gives no " + key + " base path, and this agent runs " + os : null;
+        String key = OsPaths.systemKey(os);
+        if (key == null || paths.forSystem(key) != null) return null;
+        return "artists.yaml gives no " + key + " base path, and this agent runs " + os;
     }
 }

@@ -85,10 +85,10 @@ public final class PathPreview {
         return null;
     }
 
-    /** The path in its machine's own form: Windows, macOS, else Linux. */
+    /** The path in its machine's own form; for a system the console does not name, Linux's (else macOS's, else Windows'). */
     private static String form(OsPaths path, String os) {
-        if (os != null && os.contains("win") && path.win() != null) return path.win();
-        if (os != null && (os.contains("mac") || os.contains("osx") || os.contains("darwin")) && path.osx() != null) return path.osx();
+        String own = path.forSystem(OsPaths.systemKey(os));
+        if (own != null) return own;
         return path.linux() != null ? path.linux() : path.osx() != null ? path.osx() : path.win();
     }
 }

@@ -35,5 +35,8 @@ class ConsoleAgentsCheckTest {
                 ConsoleAgentsCheck.missingBasePath(linuxAndMacOnly, "win64"));
         assertNull(ConsoleAgentsCheck.missingBasePath(linuxAndMacOnly, "mac"));
         assertNull(ConsoleAgentsCheck.missingBasePath(linuxAndMacOnly, null), "a system the console does not give is not guessed");
+        assertNull(ConsoleAgentsCheck.missingBasePath(linuxAndMacOnly, "darwin"), "darwin is macOS, though it contains 'win'");
+        assertEquals("artists.yaml gives no osx base path, and this agent runs darwin",
+                ConsoleAgentsCheck.missingBasePath(new OsPaths("/home/Company", "C:\\Company", null), "darwin"));
     }
 }
