@@ -2,10 +2,13 @@ package com.srsync.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.srsync.shotgrid.SearchQuery;
+import com.srsync.shotgrid.ShotGridQueries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether the script can read every entity and field the planner uses: one row of each, asked with those fields.
@@ -15,23 +18,30 @@ import java.util.Map;
 public final class EntityReads {
     private EntityReads() {}
 
-    /** The entities and fields the planner reads, by REST name (with {@code assets: per_asset}, assets and Shot.assets too). */
-    public static Map<String, List<String>> planned(boolean perAsset) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        out.put("projects", List.of("name", "tank_name"));
-        out.put("sequences", List.of("code"));
-        out.put("shots", perAsset ? List.of("code", "sg_status_list", "sg_sequence", "project", "assets")
-                : List.of("code", "sg_status_list", "sg_sequence", "project"));
-        out.put("tasks", List.of("content", "entity", "task_assignees", "project"));
-        out.put("human_users", List.of("name", "login", "email"));
-        out.put("groups", List.of("code", "users"));
-        if (perAsset) out.put("assets", List.of("code", "sg_asset_type", "sg_status_list", "project", "shots"));
-        return out;
+    /**
+     * The entities and fields the planner reads, by REST name: the fields of its own searches ({@link
+     * ShotGridQueries#planReads}) and the fields its filters name (a filter on a field the script may not read finds
+     * nothing); and a sequence's code, which a shot's {@code sg_sequence} shows.
+     */
+    public static Map<String, List<String>> planned(ShotGridQueries queries, boolean perAsset) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (SearchQuery q : queries.planReads(0, perAsset)) {
+            if (q.entity().equals("shots")) out.putIfAbsent("sequences", new LinkedHashSet<>(List.of("code")));
+            Set<String> fields = out.computeIfAbsent(q.entity(), e -> new LinkedHashSet<>());
+            fields.addAll(q.fields());
+            for (List<Object> filter : q.filters()) {
+                String head = String.valueOf(filter.get(0)).split("\\.")[0];
+                if (!head.equals("id")) fields.add(head);
+            }
+        }
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        out.forEach((entity, fields) -> lists.put(entity, List.copyOf(fields)));
+        return lists;
     }
 
-    public static List<SetupRead> reads(boolean perAsset) {
+    public static List<SetupRead> reads(ShotGridQueries queries, boolean perAsset) {
         List<SetupRead> out = new ArrayList<>();
-        planned(perAsset).forEach((entity, fields) -> out.add(SetupRead.searching("read " + entity,
+        planned(queries, perAsset).forEach((entity, fields) -> out.add(SetupRead.searching("read " + entity,
                 SearchQuery.first(entity, List.of(), fields, "id", 1))));
         return out;
     }

@@ -91,7 +91,7 @@ public final class SetupCheck {
     /** The ShotGrid reads to make once logged in: every entity the planner reads, then what the settings ask for. */
     public List<SetupRead> shotgridReads(CheckRun run) {
         if (!run.shotgridIn) return List.of();
-        List<SetupRead> reads = new ArrayList<>(EntityReads.reads(rules.get().assets().perAsset()));
+        List<SetupRead> reads = new ArrayList<>(EntityReads.reads(queries, rules.get().assets().perAsset()));
         if (settings.eventLog().enabled()) {
             reads.add(SetupRead.searching("event log", SearchQuery.first("event_log_entries", List.of(), List.of("id", "event_type"), "-id", 1)));
         }

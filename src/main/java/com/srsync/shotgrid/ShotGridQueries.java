@@ -70,6 +70,19 @@ public final class ShotGridQueries {
                 List.of("content", "entity", "task_assignees"), SearchQuery.ACTIVE);
     }
 
+    /**
+     * Every search a project's plan makes (with {@code withAssets}, the per-asset ones too), for one project: what the
+     * script must be allowed to read. The set-up check asks each entity for these fields.
+     */
+    public List<SearchQuery> planReads(long projectId, boolean withAssets) {
+        List<SearchQuery> out = new java.util.ArrayList<>(List.of(projects(SearchQuery.ACTIVE), activeShots(projectId, withAssets),
+                tasksOfActiveShots(projectId)));
+        out.addAll(users(List.of(0L)));
+        out.addAll(groupMembers(List.of(0L)));
+        if (withAssets) out.addAll(List.of(activeAssets(projectId), assetsOfActiveShots(projectId), tasksOfActiveAssets(projectId)));
+        return out;
+    }
+
     /** The members of these groups. */
     public List<SearchQuery> groupMembers(Collection<Long> groupIds) {
         return byIds("groups", groupIds, List.of("code", "users"));
