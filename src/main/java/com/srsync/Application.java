@@ -49,6 +49,12 @@ public final class Application {
             System.out.println(CommandLine.usage());
             return 0;
         }
+        return launch(line);
+    }
+
+    /** The service, or one command (check, webhooks) on the service's settings; next to the sandbox when asked. */
+    private static int launch(CommandLine line) {
+        boolean serve = line.command() == CommandLine.Command.SERVE;
         Path commandDir = null;
         try {
             // the one configuration class, named: no scan of the classpath for others (it cost most of a second at start)
@@ -57,7 +63,6 @@ public final class Application {
             LaunchOptions options = LaunchOptions.fromEnvironment(System.getenv());
             options.requireRoutes();
             options.applyTo(main);
-            boolean serve = line.command() == CommandLine.Command.SERVE;
             CommandRun command = serve ? null : new CommandRun(line, System.out);
             if (command != null) {
                 CommandRun.quiet();
@@ -67,43 +72,50 @@ public final class Application {
             Map<String, Integer> ports = new LinkedHashMap<>(serve ? options.listeningPorts() : Map.of());
             if (Sandbox.requested(System.getenv())) ports.putAll(Sandbox.ports(System.getenv()));
             FreePorts.check(ports);                              // a port in use: an error naming it and its setting
-            Map<String, String> env = new LinkedHashMap<>(System.getenv());
-            if (commandDir != null) env.put("DATA_DIR", commandDir.toString());   // a command's sandbox keeps its copy of artists.yaml there
-            Sandbox sandbox = Sandbox.requested(env) ? Sandbox.start(env, options.servicePort()) : null;
-            if (sandbox != null) {
-                sandbox.properties().forEach(main::addOverrideProperty);
-                if (serve) {
-                    main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
-                        @Override
-                        public void afterStart(org.apache.camel.main.BaseMainSupport m) {
-                            System.out.println(sandbox.banner());
-                        }
-                    });
-                }
+            Sandbox sandbox = sandbox(main, options, commandDir, serve);
+            if (command == null) return serve(main);
+            try {
+                return command.run(main);
+            } finally {
+                if (sandbox != null) sandbox.stop();
             }
-            if (command != null) {
-                try {
-                    return command.run(main);
-                } finally {
-                    if (sandbox != null) sandbox.stop();
-                }
-            }
-            StartupRefusal refusal = new StartupRefusal(main::completed);   // a setting refused once the service runs: exit 2
-            main.bind("startupRefusal", refusal);
-            int status = main.run(args);
-            if (refusal.refused() == null) return status;
-            System.err.println("shotgrid-resilio-sync cannot start: " + refusal.refused());
-            return CONFIG_ERROR;
         } catch (Exception e) {
             ConfigException config = configError(e);
-            if (config == null) throw new IllegalStateException((line.command() == CommandLine.Command.SERVE ? "start-up" : "the command")
-                    + " failed", e);
-            System.err.println("shotgrid-resilio-sync cannot " + (line.command() == CommandLine.Command.SERVE ? "start" : "run "
+            if (config == null) throw new IllegalStateException((serve ? "start-up" : "the command") + " failed", e);
+            System.err.println("shotgrid-resilio-sync cannot " + (serve ? "start" : "run "
                     + line.command().name().toLowerCase(java.util.Locale.ROOT)) + ": " + config.getMessage());
             return CONFIG_ERROR;
         } finally {
             if (commandDir != null) CommandRun.removeAll(commandDir);
         }
+    }
+
+    /** With SANDBOX=true: the simulated sites started and the service pointed at them (a command's copy of artists.yaml in its folder). */
+    private static Sandbox sandbox(Main main, LaunchOptions options, Path commandDir, boolean serve) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        if (commandDir != null) env.put("DATA_DIR", commandDir.toString());
+        if (!Sandbox.requested(env)) return null;
+        Sandbox sandbox = Sandbox.start(env, options.servicePort());
+        sandbox.properties().forEach(main::addOverrideProperty);
+        if (serve) {
+            main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                @Override
+                public void afterStart(org.apache.camel.main.BaseMainSupport m) {
+                    System.out.println(sandbox.banner());
+                }
+            });
+        }
+        return sandbox;
+    }
+
+    /** Runs the service until it is stopped; a setting refused once it runs ends it with exit 2. */
+    private static int serve(Main main) throws Exception {
+        StartupRefusal refusal = new StartupRefusal(main::completed);
+        main.bind("startupRefusal", refusal);
+        int status = main.run(new String[0]);
+        if (refusal.refused() == null) return status;
+        System.err.println("shotgrid-resilio-sync cannot start: " + refusal.refused());
+        return CONFIG_ERROR;
     }
 
     private static ConfigException configError(Throwable e) {
