@@ -21,7 +21,8 @@ import java.time.Instant;
 final class ServiceGauges {
     private ServiceGauges() {}
 
-    static void register(SyncMetrics metrics, Beans beans, Clock clock) {
+    /** @param deliveryPoll whether the delivery poll runs: without it there is no delivery state, and no gauge claims one */
+    static void register(SyncMetrics metrics, Beans beans, Clock clock, boolean deliveryPoll) {
         DebounceWindow debounce = beans.get(DebounceWindow.class);
         ReconcileQueue queue = beans.get(ReconcileQueue.class);
         ReconcileAdmission admission = beans.get(ReconcileAdmission.class);
@@ -34,7 +35,7 @@ final class ServiceGauges {
         metrics.gauge("srsync.reconcile.failing.projects", "Projects whose every reconcile has failed for RECONCILE_FAILING_AFTER_MS or longer",
                 () -> retries.failing().size());
         metrics.gauge("srsync.dead.letters", "Writes that still failed after their retries, waiting in DATA_DIR/dead-letters", deadLetters::count);
-        delivery(metrics, beans.get(DeliveryBoard.class), clock);
+        if (deliveryPoll) delivery(metrics, beans.get(DeliveryBoard.class), clock);
     }
 
     /** The delivery state's gauges: the leader's view, absent on a standby. */

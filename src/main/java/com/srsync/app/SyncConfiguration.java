@@ -63,7 +63,7 @@ public class SyncConfiguration implements CamelConfiguration {
         TriggerBeans.bind(beans, settings, mapper, clock, metrics, scope);
         AdminBeans.bind(context, beans, settings, mapper);
         SetupBeans.bind(beans, settings, properties, mapper, clock);
-        ServiceGauges.register(metrics, beans, clock);
+        ServiceGauges.register(metrics, beans, clock, settings.delivery().enabled());
         RouteFileBeans.bind(context, beans, properties);
 
         LOG.info("Syncing ShotGrid {} to Resilio {} for {} artists; active shot statuses {}{}", settings.shotgrid().url(),

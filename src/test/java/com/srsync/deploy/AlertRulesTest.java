@@ -19,7 +19,7 @@ class AlertRulesTest {
         Promtool.required();
         Promtool check = Promtool.run(null, "check", "rules", "deploy/prometheus/alerts.yaml");
         assertEquals(0, check.exit(), check.output());
-        assertTrue(check.output().contains("SUCCESS: 6 rules found"), check.output());
+        assertTrue(check.output().contains("SUCCESS: 7 rules found"), check.output());
     }
 
     @Test
